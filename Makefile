@@ -1,0 +1,63 @@
+# FAQ Kiosk — developer entry points. `make run` and `make test` set up everything
+# they need (Debian/Ubuntu system packages, a virtualenv, the package) first.
+
+PYTHON ?= python3
+VENV ?= .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+# System packages: Qt's xcb platform libraries, fonts, espeak-ng (speech), Xvfb (tests).
+APT_PACKAGES := espeak-ng fonts-noto-core xvfb xauth \
+	libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0 \
+	libxcb-shape0 libxcb-xinerama0 libxcb-randr0 libxcb-xkb1 libxkbcommon-x11-0 \
+	libegl1 libgl1 libfontconfig1 libdbus-1-3 libglib2.0-0
+
+.PHONY: run test lint typecheck pytest system-deps venv catalogs pot screenshots clean
+
+run: venv
+	$(BIN)/faq-kiosk --windowed $(ARGS)
+
+test: venv lint typecheck pytest
+
+lint: venv
+	$(BIN)/ruff check kiosk tests packaging
+	$(BIN)/ruff format --check kiosk tests packaging
+
+typecheck: venv
+	$(BIN)/mypy
+
+pytest: venv
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -m "not slow" $(PYTEST_ARGS)
+
+system-deps:
+	@bash packaging/dev/system-deps.sh $(APT_PACKAGES)
+
+venv: system-deps $(STAMP) catalogs
+
+$(STAMP): pyproject.toml
+	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 11))' || \
+		{ echo "FAQ Kiosk needs Python 3.11 or newer; $(PYTHON) is $$($(PYTHON) --version)"; exit 1; }
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[dev]'
+	touch $(STAMP)
+
+# Compile the .po catalogs to .mo (wheel builds do this themselves: packaging/hatch_build.py).
+catalogs: system-deps $(STAMP)
+	$(BIN)/pybabel compile -D kiosk -d i18n --statistics
+
+# Re-extract interface strings into i18n/kiosk.pot and merge them into the catalogs.
+pot: venv
+	$(BIN)/pybabel extract --no-location --sort-by-file -k N_ -k gettext_in:2 \
+		--project="FAQ Kiosk" -c TRANSLATORS: -o i18n/kiosk.pot kiosk
+	$(BIN)/pybabel update --no-fuzzy-matching -D kiosk -i i18n/kiosk.pot -d i18n
+
+# The README's screenshots, made by the app itself.
+screenshots: venv
+	$(BIN)/faq-kiosk --screenshot docs/images/home.png
+	$(BIN)/faq-kiosk --screenshot docs/images/faq-en.png --lang en --open imminent-threat
+	$(BIN)/faq-kiosk --screenshot docs/images/faq-vi-portrait-200.png --lang vi \
+		--open contact --size 1080x1920 --text-size 200
+
+clean:
+	rm -rf $(VENV) build dist .mypy_cache .ruff_cache .pytest_cache i18n/*/LC_MESSAGES/*.mo

@@ -1,0 +1,124 @@
+"""`faq-kiosk check`: is this installation ready? A report for IT, non-zero on errors.
+
+Covers the config (every error with file, key and line), the content bundle, the
+interface catalogs and the bundled fonts. Speech voices and audio output join the
+report with the speech service.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from kiosk import resources, version
+from kiosk.config import UI_LANGUAGES, find_config, load_config
+from kiosk.content import BundleInvalidError, load_bundle
+from kiosk.content.store import configured_folder
+from kiosk.i18n import SOURCE_LANGUAGE, Translator
+
+
+class Report:
+    """Lines of the report, counting errors."""
+
+    def __init__(self) -> None:
+        self.errors = 0
+        self.lines: list[str] = []
+
+    def section(self, title: str) -> None:
+        self.lines.append(f"\n{title}")
+
+    def ok(self, text: str) -> None:
+        self.lines.append(f"  ok    {text}")
+
+    def warn(self, text: str) -> None:
+        self.lines.append(f"  warn  {text}")
+
+    def error(self, text: str) -> None:
+        self.errors += 1
+        self.lines.append(f"  ERROR {text}")
+
+
+def check_config(report: Report, path: Path | None) -> Path | None:
+    """Report on the config; return the content folder it names (None: bundled)."""
+    report.section("Config")
+    found = find_config(path, os.environ)
+    loaded = load_config(found)
+    if found is None:
+        report.ok("no config file; using built-in defaults")
+    elif not loaded.issues:
+        report.ok(f"{found}: valid")
+    for issue in loaded.issues:
+        report.error(str(issue))
+    return configured_folder(loaded)
+
+
+def check_content(report: Report, folder: Path | None) -> None:
+    """Report on the content bundle."""
+    report.section("Content")
+    folder = folder or resources.content_dir()
+    try:
+        bundle = load_bundle(folder)
+    except BundleInvalidError as invalid:
+        for issue in invalid.issues:
+            report.error(str(issue))
+        return
+    report.ok(
+        f"{folder}: bundle {bundle.id!r} version {bundle.version}, "
+        f"{len(bundle.question_ids)} questions in {', '.join(bundle.languages)}"
+    )
+    for warning in bundle.warnings:
+        report.warn(str(warning))
+    for link in bundle.links.values():
+        if not link.url and link.id != "feedback":
+            report.warn(
+                f"link {link.id!r} has no URL; its answers say to ask the front office "
+                f"(set it in the config's [links] table)"
+            )
+
+
+def check_catalogs(report: Report) -> None:
+    """Report on the compiled interface catalogs."""
+    report.section("Interface translations")
+    translator = Translator(resources.i18n_dir())
+    for language in UI_LANGUAGES:
+        if language == SOURCE_LANGUAGE:
+            report.ok(f"{language}: source language")
+            continue
+        catalog = translator.catalog(language)
+        if language in translator.missing_catalogs:
+            report.error(
+                f"{language}: no compiled catalog in {resources.i18n_dir()} (run `make catalogs`)"
+            )
+        else:
+            count = len(getattr(catalog, "_catalog", {})) - 1  # minus the header entry
+            report.ok(f"{language}: {count} messages")
+
+
+def check_fonts(report: Report) -> None:
+    """Report on the bundled fonts (loads them into an offscreen Qt)."""
+    report.section("Fonts")
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtGui import QGuiApplication
+
+    from kiosk.fonts import load_bundled_fonts
+
+    _app = QGuiApplication.instance() or QGuiApplication(["faq-kiosk-check"])
+    for font in load_bundled_fonts():
+        if font.error:
+            report.error(f"{font.path}: {font.error}")
+        else:
+            report.ok(f"{font.path.name}: {', '.join(font.families)}")
+
+
+def run_check(config: Path | None, content: Path | None) -> int:
+    """Print the report; 0 if there were no errors, 1 otherwise."""
+    report = Report()
+    report.lines.append(f"faq-kiosk {version()}")
+    folder = check_config(report, config)
+    check_content(report, content or folder)
+    check_catalogs(report)
+    check_fonts(report)
+    summary = "no problems found" if not report.errors else f"{report.errors} error(s)"
+    report.lines.append(f"\n{summary}")
+    print("\n".join(report.lines))
+    return 1 if report.errors else 0

@@ -1,0 +1,231 @@
+"""Load and validate a content bundle folder: manifest.toml plus one <lang>.toml each.
+
+Rejected (raise `BundleInvalidError`, every problem with file and line): a missing or
+unreadable file, TOML syntax errors, unknown or missing keys, wrong types, empty
+text, question ids that differ between the manifest and a language, links pointing
+at unknown questions or lacking a label. Reported as warnings, still loaded: stale
+translations (their recorded `source_hash` differs from the current source text).
+Format reference: docs/content.md.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+from pathlib import Path
+from typing import Any
+
+from kiosk.config import url_problem
+from kiosk.content.model import ContentBundle, LanguageText, Link, Question
+from kiosk.tomlfile import Issue, TomlDocument, TomlFileError, read_toml
+
+MANIFEST = "manifest.toml"
+LINK_KINDS = {"web": ("http", "https"), "phone": ("tel",)}
+
+
+class BundleInvalidError(Exception):
+    """The bundle cannot be used; `issues` lists every problem found."""
+
+    def __init__(self, issues: list[Issue]) -> None:
+        super().__init__("\n".join(str(issue) for issue in issues))
+        self.issues = issues
+
+
+def source_hash(title: str, answer: list[str] | tuple[str, ...]) -> str:
+    """Fingerprint of a source-language question, recorded by its translations."""
+    text = json.dumps([title, list(answer)], ensure_ascii=False)
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()[:16]
+
+
+class _Checker:
+    """Reads typed values out of one TOML document, collecting issues with lines."""
+
+    def __init__(self, document: TomlDocument, issues: list[Issue]) -> None:
+        self.document = document
+        self.issues = issues
+
+    def report(self, key: tuple[str, ...], message: str) -> None:
+        line = self.document.line_of(key)
+        self.issues.append(Issue(self.document.path, line, message, ".".join(key) or None))
+
+    def table(self, key: tuple[str, ...], allowed: set[str]) -> dict[str, Any]:
+        value: Any = self.document.data
+        for part in key:
+            value = value.get(part, {}) if isinstance(value, dict) else None
+        if not isinstance(value, dict):
+            self.report(key, "must be a table")
+            return {}
+        for unknown in sorted(set(value) - allowed):
+            self.report((*key, unknown), "unknown key")
+        return value
+
+    def text(self, table: dict[str, Any], key: tuple[str, ...], *, required: bool = True) -> str:
+        value = table.get(key[-1], "" if not required else None)
+        if value is None:
+            self.report(key, "is missing")
+            return ""
+        if not isinstance(value, str):
+            self.report(key, f"must be a text string, not {value!r}")
+            return ""
+        if required and not value.strip():
+            self.report(key, "must not be empty")
+        return value
+
+    def text_list(self, table: dict[str, Any], key: tuple[str, ...]) -> list[str]:
+        value = table.get(key[-1])
+        if value is None:
+            self.report(key, "is missing")
+            return []
+        if not isinstance(value, list) or not all(isinstance(item, str) for item in value):
+            self.report(key, "must be a list of text strings")
+            return []
+        if not value:
+            self.report(key, "must not be empty")
+        if any(not item.strip() for item in value):
+            self.report(key, "must not contain empty text")
+        return value
+
+
+def _read(path: Path, issues: list[Issue]) -> TomlDocument | None:
+    try:
+        return read_toml(path)
+    except TomlFileError as error:
+        issues.append(error.issue)
+        return None
+
+
+def _load_links(manifest: _Checker, question_ids: list[str]) -> dict[str, dict[str, Any]]:
+    links: dict[str, dict[str, Any]] = {}
+    for link_id in manifest.table(("links",), set(manifest.document.data.get("links", {}))):
+        key = ("links", link_id)
+        entry = manifest.table(key, {"kind", "url", "display", "questions"})
+        kind = manifest.text(entry, (*key, "kind"))
+        if kind and kind not in LINK_KINDS:
+            manifest.report((*key, "kind"), f"must be one of {', '.join(LINK_KINDS)}")
+            continue
+        url = manifest.text(entry, (*key, "url"), required=False)
+        if url and kind and (problem := url_problem(url, LINK_KINDS[kind])):
+            manifest.report((*key, "url"), problem)
+        targets = manifest.text_list(entry, (*key, "questions"))
+        for target in targets:
+            if target not in question_ids:
+                manifest.report((*key, "questions"), f"names unknown question {target!r}")
+        display = manifest.text(entry, (*key, "display"), required=False)
+        links[link_id] = {"kind": kind, "url": url, "display": display, "questions": targets}
+    return links
+
+
+def _load_language(
+    folder: Path,
+    language: str,
+    *,
+    question_ids: list[str],
+    link_ids: list[str],
+    issues: list[Issue],
+    warnings: list[Issue],
+    source: LanguageText | None,
+) -> LanguageText | None:
+    document = _read(folder / f"{language}.toml", issues)
+    if document is None:
+        return None
+    check = _Checker(document, issues)
+    top = check.table((), {"language", "title", "questions", "links"})
+    if (declared := check.text(top, ("language",))) and declared != language:
+        check.report(("language",), f"says {declared!r} but the file is for {language!r}")
+    title = check.text(top, ("title",))
+    given = check.table(("questions",), set(question_ids))
+    questions: dict[str, Question] = {}
+    for question_id in question_ids:
+        key = ("questions", question_id)
+        if question_id not in given:
+            check.report(("questions",), f"question {question_id!r} is missing")
+            continue
+        entry = check.table(key, {"title", "answer", "source_hash"})
+        question = Question(
+            question_id,
+            check.text(entry, (*key, "title")),
+            tuple(check.text_list(entry, (*key, "answer"))),
+        )
+        questions[question_id] = question
+        if source is None:
+            continue
+        current = source.questions.get(question_id)
+        recorded = check.text(entry, (*key, "source_hash"), required=False)
+        if current is not None and recorded != source_hash(current.title, current.answer):
+            line = document.line_of((*key, "source_hash"))
+            warnings.append(
+                Issue(
+                    document.path,
+                    line,
+                    "translation may be stale: the source text changed since it was translated",
+                    ".".join(key),
+                )
+            )
+    given_labels = check.table(("links",), set(link_ids))
+    labels: dict[str, str] = {}
+    for link_id in link_ids:
+        key = ("links", link_id)
+        if link_id not in given_labels:
+            check.report(("links",), f"label for link {link_id!r} is missing")
+            continue
+        labels[link_id] = check.text(check.table(key, {"label"}), (*key, "label"))
+    return LanguageText(language, title, questions, labels)
+
+
+def load_bundle(folder: Path) -> ContentBundle:
+    """Load and validate the bundle in *folder*; raise `BundleInvalidError` with every problem."""
+    issues: list[Issue] = []
+    warnings: list[Issue] = []
+    document = _read(folder / MANIFEST, issues)
+    if document is None:
+        raise BundleInvalidError(issues)
+    manifest = _Checker(document, issues)
+    top = manifest.table(
+        (), {"id", "version", "source_language", "languages", "questions", "links"}
+    )
+    bundle_id = manifest.text(top, ("id",))
+    version = manifest.text(top, ("version",))
+    languages = manifest.text_list(top, ("languages",))
+    source_language = manifest.text(top, ("source_language",))
+    if source_language and languages and source_language not in languages:
+        manifest.report(("source_language",), "must be one of `languages`")
+    question_ids = manifest.text_list(top, ("questions",))
+    if len(set(question_ids)) != len(question_ids):
+        manifest.report(("questions",), "lists a question id twice")
+    links = _load_links(manifest, question_ids)
+    if issues:
+        raise BundleInvalidError(issues)
+
+    texts: dict[str, LanguageText] = {}
+    ordered = [source_language] + [lang for lang in languages if lang != source_language]
+    for language in ordered:
+        text = _load_language(
+            folder,
+            language,
+            question_ids=question_ids,
+            link_ids=list(links),
+            issues=issues,
+            warnings=warnings,
+            source=texts.get(source_language),
+        )
+        if text is not None:
+            texts[language] = text
+    if issues:
+        raise BundleInvalidError(issues)
+
+    return ContentBundle(
+        id=bundle_id,
+        version=version,
+        source_language=source_language,
+        languages=tuple(languages),
+        question_ids=tuple(question_ids),
+        texts=texts,
+        links={
+            link_id: Link(
+                link_id, entry["kind"], entry["url"], entry["display"], tuple(entry["questions"])
+            )
+            for link_id, entry in links.items()
+        },
+        source=str(folder),
+        warnings=tuple(warnings),
+    )

@@ -1,0 +1,96 @@
+"""QR codes, made offline with segno and painted black on white with a 4-module quiet zone.
+
+`QrRenderer` makes them on a worker thread (a QImage may be painted off the UI
+thread; a QPixmap may not) and caches them by text, so the screen never waits on one.
+"""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import Callable
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal, Slot
+from PySide6.QtGui import QColor, QImage, QPainter
+
+log = logging.getLogger(__name__)
+
+QUIET_ZONE = 4  # modules; ISO/IEC 18004 asks for 4
+
+
+def qr_image(text: str, size_px: int) -> QImage:
+    """*text* as a QR code about *size_px* wide (quiet zone included), whole-pixel modules."""
+    import segno  # imported with the first code, not at start-up
+
+    code = segno.make(text, error="m", micro=False)
+    rows = list(code.matrix_iter(scale=1, border=QUIET_ZONE))
+    module = max(3, size_px // len(rows))
+    side = module * len(rows)
+    image = QImage(side, side, QImage.Format.Format_RGB32)
+    image.fill(QColor("white"))
+    painter = QPainter(image)
+    painter.setPen(QColor("black"))
+    black = QColor("black")
+    for y, row in enumerate(rows):
+        for x, dark in enumerate(row):
+            if dark:
+                painter.fillRect(x * module, y * module, module, module, black)
+    painter.end()
+    return image
+
+
+class _QrJob(QRunnable):
+    def __init__(self, text: str, size_px: int, done: Callable[[str, int, QImage], None]) -> None:
+        super().__init__()
+        self._text, self._size, self._done = text, size_px, done
+
+    def run(self) -> None:
+        try:
+            image = qr_image(self._text, self._size)
+        except Exception:  # a text too long for any QR version: show no code, keep going
+            log.exception("Could not make a QR code for %r", self._text)
+            image = QImage()
+        self._done(self._text, self._size, image)
+
+
+class QrRenderer(QObject):
+    """Makes QR images off the UI thread.
+
+    Signals:
+        ready(str, int, QImage): the code for (text, size) is ready (null image on failure).
+    """
+
+    ready = Signal(str, int, QImage)
+    _finished = Signal(str, int, QImage)
+
+    def __init__(self, pool: QThreadPool | None = None) -> None:
+        super().__init__()
+        self._pool = pool or QThreadPool.globalInstance()
+        self._cache: dict[tuple[str, int], QImage] = {}
+        self._pending: set[tuple[str, int]] = set()
+        # Emitted from the worker thread; queued to this object's (the UI) thread.
+        self._finished.connect(self._store)
+
+    @property
+    def busy(self) -> bool:
+        """True while any code is still being made."""
+        return bool(self._pending)
+
+    def cached(self, text: str, size_px: int) -> QImage | None:
+        """The finished image, or None if it is not made yet."""
+        return self._cache.get((text, size_px))
+
+    def request(self, text: str, size_px: int) -> None:
+        """Make the code for *text* unless it is cached or on its way; `ready` follows."""
+        key = (text, size_px)
+        if key in self._cache:
+            self.ready.emit(text, size_px, self._cache[key])
+        elif key not in self._pending:
+            self._pending.add(key)
+            self._pool.start(_QrJob(text, size_px, self._finished.emit))
+
+    @Slot(str, int, QImage)
+    def _store(self, text: str, size_px: int, image: QImage) -> None:
+        key = (text, size_px)
+        self._pending.discard(key)
+        self._cache[key] = image
+        self.ready.emit(text, size_px, image)

@@ -1,0 +1,158 @@
+"""The visitor session: what one visitor has changed, and the reset to a fresh one.
+
+All state changes go through methods that emit signals, so views never go stale.
+Idle timing and staff reset connect to `reset()` (see DESIGN.md, "Session").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QObject, Signal
+
+from kiosk.config import TEXT_SIZES, Config
+
+HOME = "home"
+FAQ = "faq"
+
+
+@dataclass(frozen=True)
+class SessionDefaults:
+    """What a new visitor starts with."""
+
+    language: str
+    text_size: int
+    high_contrast: bool
+
+    @classmethod
+    def from_config(cls, config: Config) -> SessionDefaults:
+        """Defaults taken from the deployment config."""
+        return cls(
+            config.default_language,
+            config.display_text_size,
+            config.display_theme == "high-contrast",
+        )
+
+
+class VisitorSession(QObject):
+    """State of the current visitor's use of the kiosk.
+
+    Signals:
+        language_changed(str), screen_changed(str), open_question_changed(object: str|None),
+        text_size_changed(int), high_contrast_changed(bool), reset_done().
+    """
+
+    language_changed = Signal(str)
+    screen_changed = Signal(str)
+    open_question_changed = Signal(object)
+    text_size_changed = Signal(int)
+    high_contrast_changed = Signal(bool)
+    reset_done = Signal()
+
+    def __init__(self, defaults: SessionDefaults) -> None:
+        super().__init__()
+        self._defaults = defaults
+        self._language = defaults.language
+        self._screen = HOME
+        self._open_question: str | None = None
+        self._text_size = defaults.text_size
+        self._high_contrast = defaults.high_contrast
+
+    @property
+    def language(self) -> str:
+        """The language the visitor reads in."""
+        return self._language
+
+    @property
+    def screen(self) -> str:
+        """HOME or FAQ."""
+        return self._screen
+
+    @property
+    def open_question(self) -> str | None:
+        """Id of the question whose answer is open, if any."""
+        return self._open_question
+
+    @property
+    def text_size(self) -> int:
+        """Text size in percent (one of config.TEXT_SIZES)."""
+        return self._text_size
+
+    @property
+    def high_contrast(self) -> bool:
+        """Whether the high-contrast theme is on."""
+        return self._high_contrast
+
+    def is_fresh(self) -> bool:
+        """True if nothing differs from what a new visitor gets (nothing to reset)."""
+        return (
+            self._screen == HOME
+            and self._open_question is None
+            and self._language == self._defaults.language
+            and self._text_size == self._defaults.text_size
+            and self._high_contrast == self._defaults.high_contrast
+        )
+
+    def choose_language(self, language: str) -> None:
+        """Show the FAQ in *language* (from Home or the language bar)."""
+        self.set_language(language)
+        self._set_screen(FAQ)
+
+    def set_language(self, language: str) -> None:
+        """Switch language; the open question stays open."""
+        if language != self._language:
+            self._language = language
+            self.language_changed.emit(language)
+
+    def go_home(self) -> None:
+        """Back to the language choice; answers are collapsed."""
+        self.set_open_question(None)
+        self._set_screen(HOME)
+
+    def toggle_question(self, question_id: str) -> None:
+        """Open *question_id*'s answer (closing any other), or close it if open."""
+        self.set_open_question(None if self._open_question == question_id else question_id)
+
+    def set_open_question(self, question_id: str | None) -> None:
+        """Open exactly *question_id* (None: close all)."""
+        if question_id != self._open_question:
+            self._open_question = question_id
+            self.open_question_changed.emit(question_id)
+
+    def larger_text(self) -> None:
+        """One step up in text size, up to 200 %."""
+        self._step_text(+1)
+
+    def smaller_text(self) -> None:
+        """One step down in text size, down to 100 %."""
+        self._step_text(-1)
+
+    def set_high_contrast(self, on: bool) -> None:
+        """Switch the high-contrast theme on or off."""
+        if on != self._high_contrast:
+            self._high_contrast = on
+            self.high_contrast_changed.emit(on)
+
+    def reset(self) -> None:
+        """Back to a fresh session for the next visitor."""
+        self.set_open_question(None)
+        self.set_language(self._defaults.language)
+        self._set_text_size(self._defaults.text_size)
+        self.set_high_contrast(self._defaults.high_contrast)
+        self._set_screen(HOME)
+        self.reset_done.emit()
+
+    def _step_text(self, step: int) -> None:
+        sizes = TEXT_SIZES
+        index = min(max(sizes.index(self._text_size) + step, 0), len(sizes) - 1)
+        self._set_text_size(sizes[index])
+
+    def _set_text_size(self, size: int) -> None:
+        if size != self._text_size:
+            self._text_size = size
+            self.text_size_changed.emit(size)
+
+    def _set_screen(self, screen: str) -> None:
+        if screen != self._screen:
+            self._screen = screen
+            self.screen_changed.emit(screen)

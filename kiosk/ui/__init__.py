@@ -1,0 +1,1 @@
+"""Thin widgets: each exposes set_*/retranslate slots and emits signals; app.py wires them."""

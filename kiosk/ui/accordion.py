@@ -1,0 +1,177 @@
+"""The accordion of questions: one header button per question, one answer open at a time.
+
+Expanded state is shown by a chevron (right/down) *and* the words "Show answer" /
+"Hide answer", and reported to assistive technology (see ui/accessibility.py).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Signal
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QVBoxLayout, QWidget
+
+from kiosk.content import ContentBundle
+from kiosk.i18n import Translator, qlocale
+from kiosk.qr import QrRenderer
+from kiosk.ui.button import TextButton
+from kiosk.ui.qr_card import QrCard
+from kiosk.ui.text import WrapLabel
+
+ANSWER_QR_PX = 220
+
+
+class QuestionHeader(TextButton):
+    """The tappable question: chevron, question text and its shown/hidden state."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(glyph="chevron-right", role="question", parent=parent)
+        self.setCheckable(True)
+        self.state_label = WrapLabel(role="secondary")
+        self.state_label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+        row = self.layout()
+        assert isinstance(row, QHBoxLayout)
+        column = QVBoxLayout()
+        column.setSpacing(4)
+        row.removeWidget(self.label)
+        column.addWidget(self.label)
+        column.addWidget(self.state_label)
+        row.addLayout(column, 1)
+
+    def nextCheckState(self) -> None:  # noqa: N802 - Qt override
+        # The session decides what is open; a tap only asks (Accordion.question_toggled).
+        pass
+
+    def is_expanded(self) -> bool:
+        """Whether this question's answer is shown (read by the accessible interface)."""
+        return self.isChecked()
+
+
+class QuestionItem(QFrame):
+    """One question: its header and (when open) its answer with any link codes."""
+
+    def __init__(
+        self, question_id: str, renderer: QrRenderer, t: Translator, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.question_id = question_id
+        self._renderer = renderer
+        self._t = t
+        self.header = QuestionHeader()
+        self.answer = QFrame()
+        self.answer.setProperty("role", "answer")
+        self._answer_layout = QVBoxLayout(self.answer)
+        self._answer_layout.setContentsMargins(28, 16, 16, 24)
+        self._answer_layout.setSpacing(20)
+        self.paragraphs: list[WrapLabel] = []
+        self.link_cards: list[QrCard] = []
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.header)
+        layout.addWidget(self.answer)
+        self.answer.hide()
+
+    def set_expanded(self, expanded: bool) -> None:
+        """Show or hide the answer, with the chevron and state text to match."""
+        self.header.setChecked(expanded)
+        if self.header.glyph is not None:
+            self.header.glyph.set_shape("chevron-down" if expanded else "chevron-right")
+        self.answer.setVisible(expanded)
+        self._show_state()
+
+    def _show_state(self) -> None:
+        t, expanded = self._t, self.header.isChecked()
+        self.header.state_label.setText(
+            t.gettext("Hide answer") if expanded else t.gettext("Show answer")
+        )
+        self.header.setAccessibleDescription(
+            t.gettext("Answer shown") if expanded else t.gettext("Answer hidden")
+        )
+
+    def show_text(self, bundle: ContentBundle, language: str) -> None:
+        """Fill in the question, answer and links in *language*."""
+        question = bundle.question(language, self.question_id)
+        self.setLocale(qlocale(language))
+        self.header.set_text(question.title)
+        self._show_state()
+        while len(self.paragraphs) < len(question.answer):
+            label = WrapLabel()
+            self._answer_layout.insertWidget(len(self.paragraphs), label)
+            self.paragraphs.append(label)
+        for index, label in enumerate(self.paragraphs):
+            shown = index < len(question.answer)
+            label.setVisible(shown)
+            if shown:
+                label.setText(question.answer[index])
+        self._show_links(bundle, language)
+
+    def _show_links(self, bundle: ContentBundle, language: str) -> None:
+        t = self._t
+        links = bundle.links_for(self.question_id)
+        while len(self.link_cards) < len(links):
+            card = QrCard(
+                self._renderer, ANSWER_QR_PX, phone=links[len(self.link_cards)].kind == "phone"
+            )
+            card.set_horizontal(True)
+            self._answer_layout.addWidget(card)
+            self.link_cards.append(card)
+        for card, link in zip(self.link_cards, links, strict=False):
+            label = bundle.link_label(language, link.id)
+            if link.url:
+                card.set_code(link.url, link.shown_text)
+                card.image.show()
+                how = (
+                    t.gettext("QR code to call {what}.")
+                    if link.kind == "phone"
+                    else t.gettext("QR code for {what}. Scan it with a phone camera.")
+                )
+                card.set_title(label, how.format(what=label))
+            else:
+                card.image.hide()
+                card.set_title(label, "")
+                card.address.setText(t.gettext("Ask the front office staff for this."))
+
+
+class Accordion(QWidget):
+    """All questions of the bundle, in order.
+
+    Signals:
+        question_toggled(str): the visitor tapped a question header.
+    """
+
+    question_toggled = Signal(str)
+
+    def __init__(self, renderer: QrRenderer, t: Translator, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._renderer = renderer
+        self._t = t
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 0)
+        self._layout.setSpacing(16)
+        self.items: dict[str, QuestionItem] = {}
+        self._open: str | None = None
+
+    def set_questions(self, bundle: ContentBundle) -> None:
+        """Build one item per question of *bundle* (replacing what was there)."""
+        for item in self.items.values():
+            self._layout.removeWidget(item)
+            item.deleteLater()
+        self.items = {}
+        for question_id in bundle.question_ids:
+            item = QuestionItem(question_id, self._renderer, self._t)
+            item.header.clicked.connect(
+                lambda _checked=False, qid=question_id: self.question_toggled.emit(qid)
+            )
+            self._layout.addWidget(item)
+            self.items[question_id] = item
+        self.set_open(self._open if self._open in self.items else None)
+
+    def show_text(self, bundle: ContentBundle, language: str) -> None:
+        """Show every question in *language*."""
+        for item in self.items.values():
+            item.show_text(bundle, language)
+
+    def set_open(self, question_id: str | None) -> None:
+        """Open *question_id*'s answer and close every other."""
+        self._open = question_id
+        for item_id, item in self.items.items():
+            item.set_expanded(item_id == question_id)

@@ -1,0 +1,193 @@
+"""The FAQ screen: title, the accordion in a kinetic scroll area, scroll buttons, and the
+feedback QR code (side panel in landscape, footer in portrait)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, QTimer, Signal
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import (
+    QBoxLayout,
+    QFrame,
+    QScrollArea,
+    QScroller,
+    QScrollerProperties,
+    QVBoxLayout,
+    QWidget,
+)
+
+from kiosk.content import ContentBundle
+from kiosk.i18n import Translator, qlocale
+from kiosk.qr import QrRenderer
+from kiosk.ui.accordion import Accordion
+from kiosk.ui.qr_card import QrCard
+from kiosk.ui.scroll_nav import ScrollNav
+from kiosk.ui.text import WrapLabel
+
+FEEDBACK_QR_PX = 264  # ≈ 73 mm on a 24" 1080p screen; ≥ 30 mm asked for
+SCROLL_MARGIN = 16
+
+
+class FaqScreen(QWidget):
+    """Questions and answers in one language.
+
+    Signals:
+        question_toggled(str): the visitor tapped a question.
+    """
+
+    question_toggled = Signal(str)
+
+    def __init__(self, t: Translator, renderer: QrRenderer, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("Screen")
+        self._t = t
+        self._open: str | None = None
+        self._text_size = 100
+        self.title = WrapLabel(role="title")
+        self.hint = WrapLabel(role="secondary")
+        self.accordion = Accordion(renderer, t)
+        self.accordion.question_toggled.connect(self.question_toggled)
+
+        content = QWidget()
+        content.setObjectName("ScrollContent")
+        column = QVBoxLayout(content)
+        column.setContentsMargins(24, 16, 24, 24)
+        column.setSpacing(16)
+        column.addWidget(self.title)
+        column.addWidget(self.hint)
+        column.addWidget(self.accordion)
+        column.addStretch(1)
+        self.scroll_area = QScrollArea()
+        self.scroll_area.setWidgetResizable(True)
+        self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
+        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
+        self.scroll_area.setWidget(content)
+        self._enable_kinetic_scrolling()
+
+        self.nav = ScrollNav(t)
+        self.nav.follow(self.scroll_area.verticalScrollBar())
+        self.nav.page_requested.connect(self._page)
+
+        self.feedback = QrCard(renderer, FEEDBACK_QR_PX)
+        main = QVBoxLayout()
+        main.setSpacing(12)
+        main.addWidget(self.scroll_area, 1)
+        main.addWidget(self.nav)
+        self._layout = QBoxLayout(QBoxLayout.Direction.LeftToRight, self)
+        self._layout.setContentsMargins(12, 0, 12, 12)
+        self._layout.setSpacing(16)
+        self._layout.addLayout(main, 1)
+        self._layout.addWidget(self.feedback, 0)
+        self._landscape: bool | None = None
+        self._set_landscape(True)
+
+    def _enable_kinetic_scrolling(self) -> None:
+        viewport = self.scroll_area.viewport()
+        QScroller.grabGesture(viewport, QScroller.ScrollerGestureType.LeftMouseButtonGesture)
+        scroller = QScroller.scroller(viewport)
+        properties = scroller.scrollerProperties()
+        # A delay > 0 keeps a flick from ending as a tap on the button under the finger.
+        properties.setScrollMetric(QScrollerProperties.ScrollMetric.MousePressEventDelay, 0.2)
+        off = QScrollerProperties.OvershootPolicy.OvershootAlwaysOff
+        properties.setScrollMetric(QScrollerProperties.ScrollMetric.HorizontalOvershootPolicy, off)
+        properties.setScrollMetric(QScrollerProperties.ScrollMetric.VerticalOvershootPolicy, off)
+        scroller.setScrollerProperties(properties)
+
+    @property
+    def landscape(self) -> bool:
+        """True when the feedback code is in the side panel."""
+        return bool(self._landscape)
+
+    def show_content(self, bundle: ContentBundle, language: str) -> None:
+        """Show *bundle* in *language*; the open question stays open and in view."""
+        if set(self.accordion.items) != set(bundle.question_ids):
+            self.accordion.set_questions(bundle)
+        self.setLocale(qlocale(language))
+        self.title.setText(bundle.title(language))
+        self.accordion.show_text(bundle, language)
+        self.retranslate()
+        self._scroll_open_into_view_later()
+
+    def first_focus(self) -> QWidget | None:
+        """Where keyboard focus starts on this screen: the open question, else the first."""
+        items = self.accordion.items
+        item = items.get(self._open or "") or next(iter(items.values()), None)
+        return item.header if item is not None else None
+
+    def set_feedback(self, url: str) -> None:
+        """The address of the feedback form."""
+        self.feedback.set_code(url, url)
+
+    def set_open(self, question_id: str | None) -> None:
+        """Open *question_id* (None: close all) and bring its whole answer into view."""
+        self._open = question_id
+        self.accordion.set_open(question_id)
+        self._scroll_open_into_view_later()
+
+    def set_text_size(self, size: int) -> None:
+        """Re-lay out for a new text size (the side panel grows with its text)."""
+        self._text_size = size
+        self._apply_panel_width()
+        self._scroll_open_into_view_later()
+
+    def scroll_to_top(self) -> None:
+        """Back to the first question."""
+        self.scroll_area.verticalScrollBar().setValue(0)
+
+    def retranslate(self) -> None:
+        """Interface strings in the current language."""
+        t = self._t
+        self.hint.setText(t.gettext("Touch a question to see its answer."))
+        self.nav.retranslate()
+        self.feedback.set_title(
+            t.gettext("Tell us what you think"),
+            t.gettext("QR code for the feedback form. Scan it with a phone camera."),
+        )
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        self._set_landscape(event.size().width() >= event.size().height())
+        super().resizeEvent(event)
+
+    def _set_landscape(self, landscape: bool) -> None:
+        if landscape == self._landscape:
+            return
+        self._landscape = landscape
+        self._layout.setDirection(
+            QBoxLayout.Direction.LeftToRight if landscape else QBoxLayout.Direction.TopToBottom
+        )
+        self.feedback.set_horizontal(not landscape)
+        self._apply_panel_width()
+
+    def _apply_panel_width(self) -> None:
+        if self._landscape:
+            self.feedback.setFixedWidth(round(340 + 1.6 * (self._text_size - 100)))
+            self._layout.setAlignment(self.feedback, Qt.AlignmentFlag.AlignTop)
+        else:
+            self.feedback.setMinimumWidth(0)
+            self.feedback.setMaximumWidth(16777215)
+            self._layout.setAlignment(self.feedback, Qt.AlignmentFlag(0))
+
+    def _page(self, direction: int) -> None:
+        bar = self.scroll_area.verticalScrollBar()
+        bar.setValue(bar.value() + direction * max(bar.pageStep() - 80, 80))
+
+    def _scroll_open_into_view_later(self) -> None:
+        # Heights settle after the layout runs; scroll once they have.
+        QTimer.singleShot(0, self, self.scroll_open_into_view)
+
+    def scroll_open_into_view(self) -> None:
+        """Scroll so the open answer is wholly visible (its top, if it is taller)."""
+        item = self.accordion.items.get(self._open or "")
+        content = self.scroll_area.widget()
+        if item is None or content is None:
+            return
+        content_layout = content.layout()
+        if content_layout is not None:
+            content_layout.activate()
+        top = item.mapTo(content, item.rect().topLeft()).y() - SCROLL_MARGIN
+        bottom = top + item.height() + 2 * SCROLL_MARGIN
+        bar = self.scroll_area.verticalScrollBar()
+        view = self.scroll_area.viewport().height()
+        if bottom - top > view or top < bar.value():
+            bar.setValue(top)
+        elif bottom > bar.value() + view:
+            bar.setValue(bottom - view)

@@ -1,0 +1,90 @@
+"""FlowLayout: items left to right, wrapping onto new rows when the width runs out.
+
+Used for the toolbar and language buttons, which at 200 % text do not fit one row on
+a 1280 px or portrait screen. An item wider than the row is given the row's width and
+the height it asks for at that width (heightForWidth), so wrapped text is never cut.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QMargins, QPoint, QRect, QSize, Qt
+from PySide6.QtWidgets import QLayout, QLayoutItem, QWidget
+
+
+class FlowLayout(QLayout):
+    """A wrapping row layout with equal horizontal and vertical spacing."""
+
+    def __init__(self, parent: QWidget | None = None, spacing: int = 12) -> None:
+        super().__init__(parent)
+        self._items: list[QLayoutItem] = []
+        self._spacing = spacing
+        self.setContentsMargins(QMargins(0, 0, 0, 0))
+
+    def addItem(self, item: QLayoutItem) -> None:  # noqa: N802 - Qt override
+        self._items.append(item)
+
+    def count(self) -> int:
+        return len(self._items)
+
+    def itemAt(self, index: int) -> QLayoutItem | None:  # noqa: N802 - Qt override
+        return self._items[index] if 0 <= index < len(self._items) else None
+
+    def takeAt(self, index: int) -> QLayoutItem | None:  # noqa: N802 - Qt override
+        return self._items.pop(index) if 0 <= index < len(self._items) else None
+
+    def expandingDirections(self) -> Qt.Orientation:  # noqa: N802 - Qt override
+        return Qt.Orientation(0)
+
+    def hasHeightForWidth(self) -> bool:  # noqa: N802 - Qt override
+        return True
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802 - Qt override
+        return self._arrange(QRect(0, 0, width, 0), apply=False)
+
+    def setGeometry(self, rect: QRect) -> None:  # noqa: N802 - Qt override
+        super().setGeometry(rect)
+        self._arrange(rect, apply=True)
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        width = sum(item.sizeHint().width() for item in self._visible())
+        width += self._spacing * max(0, len(self._visible()) - 1)
+        height = max((item.sizeHint().height() for item in self._visible()), default=0)
+        margins = self.contentsMargins()
+        return QSize(
+            width + margins.left() + margins.right(), height + margins.top() + margins.bottom()
+        )
+
+    def minimumSize(self) -> QSize:  # noqa: N802 - Qt override
+        size = QSize()
+        for item in self._visible():
+            size = size.expandedTo(item.minimumSize())
+        margins = self.contentsMargins()
+        return size + QSize(margins.left() + margins.right(), margins.top() + margins.bottom())
+
+    def _visible(self) -> list[QLayoutItem]:
+        return [item for item in self._items if not item.isEmpty()]
+
+    def _arrange(self, rect: QRect, apply: bool) -> int:
+        margins = self.contentsMargins()
+        area = rect.marginsRemoved(margins)
+        x, y, row_height = area.x(), area.y(), 0
+        row: list[tuple[QLayoutItem, int, int]] = []
+
+        def place_row() -> None:
+            for item, item_x, width in row:
+                if apply:
+                    item.setGeometry(QRect(QPoint(item_x, y), QSize(width, row_height)))
+
+        for item in self._visible():
+            width = min(item.sizeHint().width(), max(area.width(), 1))
+            height = item.heightForWidth(width) if item.hasHeightForWidth() else -1
+            height = max(height, item.sizeHint().height(), item.minimumSize().height())
+            if row and x + width > area.right() + 1:
+                place_row()
+                x, y = area.x(), y + row_height + self._spacing
+                row, row_height = [], 0
+            row.append((item, x, width))
+            row_height = max(row_height, height)
+            x += width + self._spacing
+        place_row()
+        return y + row_height - rect.y() + margins.bottom()

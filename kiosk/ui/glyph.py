@@ -1,0 +1,76 @@
+"""Small painted symbols (chevrons, check mark, plus/minus, house).
+
+Painted rather than taken from the font: Noto Sans has no arrows, check mark or
+minus sign, and a fallback font would differ from kiosk to kiosk. Colour follows the
+style sheet (`Glyph { color: … }`), so both themes apply.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPointF, QSize, Qt
+from PySide6.QtGui import QPainter, QPainterPath, QPaintEvent, QPalette, QPen
+from PySide6.QtWidgets import QSizePolicy, QWidget
+
+SHAPES = ("chevron-right", "chevron-down", "chevron-up", "check", "plus", "minus", "house")
+
+
+def _points(shape: str) -> list[list[tuple[float, float]]]:
+    """Polylines in a unit square."""
+    return {
+        "chevron-right": [[(0.35, 0.15), (0.7, 0.5), (0.35, 0.85)]],
+        "chevron-down": [[(0.15, 0.35), (0.5, 0.7), (0.85, 0.35)]],
+        "chevron-up": [[(0.15, 0.65), (0.5, 0.3), (0.85, 0.65)]],
+        "check": [[(0.15, 0.55), (0.4, 0.8), (0.85, 0.2)]],
+        "plus": [[(0.15, 0.5), (0.85, 0.5)], [(0.5, 0.15), (0.5, 0.85)]],
+        "minus": [[(0.15, 0.5), (0.85, 0.5)]],
+        "house": [
+            [(0.1, 0.5), (0.5, 0.12), (0.9, 0.5)],
+            [(0.22, 0.42), (0.22, 0.88), (0.78, 0.88), (0.78, 0.42)],
+        ],
+    }[shape]
+
+
+class Glyph(QWidget):
+    """A square painted symbol; `set_shape` changes it, size follows `set_size`."""
+
+    def __init__(self, shape: str, size: int = 32, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._shape = shape
+        self._size = size
+        self.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        self.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
+
+    @property
+    def shape(self) -> str:
+        """The symbol drawn (one of SHAPES)."""
+        return self._shape
+
+    def set_shape(self, shape: str) -> None:
+        """Draw *shape* instead."""
+        if shape != self._shape:
+            self._shape = shape
+            self.update()
+
+    def set_size(self, size: int) -> None:
+        """Make the symbol *size* pixels square (follows the text size)."""
+        if size != self._size:
+            self._size = size
+            self.updateGeometry()
+
+    def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        return QSize(self._size, self._size)
+
+    def paintEvent(self, event: QPaintEvent) -> None:  # noqa: N802 - Qt override
+        painter = QPainter(self)
+        painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+        side = min(self.width(), self.height())
+        pen = QPen(self.palette().color(QPalette.ColorRole.WindowText), max(3.0, side / 9))
+        pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+        pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+        painter.setPen(pen)
+        x0, y0 = (self.width() - side) / 2, (self.height() - side) / 2
+        for line in _points(self._shape):
+            path = QPainterPath(QPointF(x0 + line[0][0] * side, y0 + line[0][1] * side))
+            for x, y in line[1:]:
+                path.lineTo(QPointF(x0 + x * side, y0 + y * side))
+            painter.drawPath(path)

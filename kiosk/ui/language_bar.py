@@ -1,0 +1,51 @@
+"""LanguageBar: one button per offered language, each named in its own language."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QWidget
+
+from kiosk.i18n import Translator, endonym, qlocale
+from kiosk.ui.button import TextButton
+from kiosk.ui.flow_layout import FlowLayout
+
+
+class LanguageBar(QWidget):
+    """The language switcher shown on the FAQ screen.
+
+    Signals:
+        language_selected(str): the visitor picked a language.
+    """
+
+    language_selected = Signal(str)
+
+    def __init__(self, t: Translator, languages: list[str], parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._t = t
+        self.buttons: dict[str, TextButton] = {}
+        layout = FlowLayout(self)
+        for language in languages:
+            button = TextButton(endonym(language), glyph="check")
+            button.setCheckable(True)
+            button.setLocale(qlocale(language))
+            button.clicked.connect(lambda _c=False, lang=language: self._pick(lang))
+            layout.addWidget(button)
+            self.buttons[language] = button
+        self.set_current(t.language)
+
+    def set_current(self, language: str) -> None:
+        """Mark *language* as the one shown (check mark, state and description)."""
+        for code, button in self.buttons.items():
+            current = code == language
+            button.setChecked(current)
+            if button.glyph is not None:
+                button.glyph.setVisible(current)
+            button.setAccessibleDescription(
+                self._t.gettext("Current language")
+                if current
+                else self._t.gettext("Switch to this language")
+            )
+
+    def _pick(self, language: str) -> None:
+        self.set_current(self._t.language)  # the session confirms through set_current
+        self.language_selected.emit(language)

@@ -1,0 +1,84 @@
+"""QrCard: a QR code with what it leads to and the address printed under it.
+
+Used for the feedback form (side panel or footer), and inside answers for the links
+they mention and for Safe2Tell's phone number (shown large, with a tel: code).
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Slot
+from PySide6.QtGui import QImage, QPixmap
+from PySide6.QtWidgets import QBoxLayout, QFrame, QLabel, QSizePolicy, QVBoxLayout, QWidget
+
+from kiosk.qr import QrRenderer
+from kiosk.ui.text import WrapLabel, breakable_url
+
+
+class QrCard(QFrame):
+    """Label, QR code and printed address; `set_code` shows a new one."""
+
+    def __init__(
+        self, renderer: QrRenderer, qr_px: int, phone: bool = False, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(parent)
+        self.setProperty("role", "card")
+        self._renderer = renderer
+        self._qr_px = qr_px
+        self._code = ""
+        self.title = WrapLabel(role="question")
+        self.address = WrapLabel(role="phone" if phone else "secondary")
+        self.image = QLabel()
+        self.image.setFixedSize(qr_px, qr_px)
+        self.image.setAlignment(Qt.AlignmentFlag.AlignCenter)
+        self.image.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
+        self._text_box = QVBoxLayout()
+        self._text_box.setSpacing(8)
+        self._text_box.addWidget(self.title)
+        self._text_box.addWidget(self.address)
+        self._text_box.addStretch(1)
+        self._layout = QBoxLayout(QBoxLayout.Direction.TopToBottom, self)
+        self._layout.setContentsMargins(20, 20, 20, 20)
+        self._layout.setSpacing(16)
+        self._layout.addWidget(self.image, 0, Qt.AlignmentFlag.AlignHCenter)
+        self._layout.addLayout(self._text_box, 1)
+        renderer.ready.connect(self._on_ready)
+
+    @property
+    def code(self) -> str:
+        """The text encoded in the QR code."""
+        return self._code
+
+    def set_horizontal(self, horizontal: bool) -> None:
+        """QR beside the text (footer, answers) or above it (side panel)."""
+        self._layout.setDirection(
+            QBoxLayout.Direction.LeftToRight if horizontal else QBoxLayout.Direction.TopToBottom
+        )
+        self._layout.setAlignment(
+            self.image, Qt.AlignmentFlag.AlignTop if horizontal else Qt.AlignmentFlag.AlignHCenter
+        )
+
+    def set_code(self, code: str, shown_text: str) -> None:
+        """Encode *code* (a URL or tel:) and print *shown_text* under it."""
+        self.address.setText(shown_text if code.startswith("tel:") else breakable_url(shown_text))
+        self.address.setAccessibleName(shown_text)
+        if code != self._code:
+            self._code = code
+            self.image.clear()
+            cached = self._renderer.cached(code, self._qr_px)
+            if cached is not None:
+                self._show(cached)
+            else:
+                self._renderer.request(code, self._qr_px)
+
+    def set_title(self, title: str, qr_description: str) -> None:
+        """What the code leads to, and how a screen reader should describe the code."""
+        self.title.setText(title)
+        self.image.setAccessibleName(qr_description)
+
+    @Slot(str, int, QImage)
+    def _on_ready(self, code: str, size_px: int, image: QImage) -> None:
+        if code == self._code and size_px == self._qr_px:
+            self._show(image)
+
+    def _show(self, image: QImage) -> None:
+        self.image.setPixmap(QPixmap.fromImage(image))

@@ -1,0 +1,48 @@
+"""ScrollNav: large "Back up" / "More below" buttons for visitors who don't know to swipe."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QHBoxLayout, QScrollBar, QWidget
+
+from kiosk.i18n import Translator
+from kiosk.ui.button import TextButton
+
+
+class ScrollNav(QWidget):
+    """Page up/down buttons that follow a scroll bar; disabled (dashed) at either end.
+
+    Signals:
+        page_requested(int): -1 for a page up, +1 for a page down.
+    """
+
+    page_requested = Signal(int)
+
+    def __init__(self, t: Translator, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._t = t
+        self.up = TextButton(glyph="chevron-up")
+        self.down = TextButton(glyph="chevron-down")
+        layout = QHBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(12)
+        layout.addWidget(self.up, 1)
+        layout.addWidget(self.down, 1)
+        self.up.clicked.connect(lambda: self.page_requested.emit(-1))
+        self.down.clicked.connect(lambda: self.page_requested.emit(+1))
+
+    def follow(self, bar: QScrollBar) -> None:
+        """Enable each button only while there is more to see in its direction."""
+
+        def update() -> None:
+            self.up.setEnabled(bar.value() > bar.minimum())
+            self.down.setEnabled(bar.value() < bar.maximum())
+
+        bar.valueChanged.connect(update)
+        bar.rangeChanged.connect(update)
+        update()
+
+    def retranslate(self) -> None:
+        """Labels in the current language."""
+        self.up.set_text(self._t.gettext("More above"), self._t.gettext("Scroll up"))
+        self.down.set_text(self._t.gettext("More below"), self._t.gettext("Scroll down"))

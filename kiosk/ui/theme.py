@@ -1,0 +1,163 @@
+"""Colours, type sizes and the application style sheet, for both themes.
+
+The palettes are chosen for WCAG 2.2 AAA text contrast (≥ 7:1, 1.4.6) and ≥ 3:1 for
+control boundaries and the focus ring (1.4.11); tests/ui/test_theme.py computes every
+pair. Sizes scale with the visitor's text size (100–200 %).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+FONT_FAMILY = "Noto Sans"
+BODY_PX = 32  # ADA 707.7.2 / DESIGN.md: body text ≥ 32 px
+TITLE_PX = 48
+WELCOME_PX = 40
+PHONE_PX = 56
+TARGET_PX = 88  # minimum touch target, shorter side
+FOCUS_PX = 4
+GAP_PX = 12  # between targets (≥ 8 px)
+
+
+@dataclass(frozen=True)
+class Palette:
+    """Named colours of one theme (hex strings)."""
+
+    name: str
+    background: str
+    text: str
+    secondary_text: str
+    card: str
+    border: str
+    button: str
+    button_checked: str
+    checked_border: str
+    pressed: str
+    focus_ring: str
+    focus_fill: str
+
+    def text_pairs(self) -> list[tuple[str, str, str]]:
+        """(what, foreground, background) for every place text is drawn."""
+        return [
+            ("text on background", self.text, self.background),
+            ("secondary text on background", self.secondary_text, self.background),
+            ("text on card", self.text, self.card),
+            ("secondary text on card", self.secondary_text, self.card),
+            ("button text", self.text, self.button),
+            ("checked button text", self.text, self.button_checked),
+            ("pressed button text", self.text, self.pressed),
+            ("focused button text", self.text, self.focus_fill),
+        ]
+
+    def boundary_pairs(self) -> list[tuple[str, str, str]]:
+        """(what, colour, neighbour) for control boundaries and the focus ring (≥ 3:1)."""
+        return [
+            ("button border on background", self.border, self.background),
+            ("button border on card", self.border, self.card),
+            ("checked border on background", self.checked_border, self.background),
+            ("focus ring on background", self.focus_ring, self.background),
+            ("focus ring on card", self.focus_ring, self.card),
+            ("focus ring on focused fill", self.focus_ring, self.focus_fill),
+        ]
+
+
+STANDARD = Palette(
+    name="standard",
+    background="#F4F1EA",
+    text="#141414",
+    secondary_text="#3A3A3A",
+    card="#FFFFFF",
+    border="#4A4A4A",
+    button="#FFFFFF",
+    button_checked="#D6E4FF",
+    checked_border="#0B3D91",
+    pressed="#E2E2E2",
+    focus_ring="#A33C00",
+    focus_fill="#FFF0C2",
+)
+
+HIGH_CONTRAST = Palette(
+    name="high-contrast",
+    background="#000000",
+    text="#FFFFFF",
+    secondary_text="#F0F0F0",
+    card="#101010",
+    border="#FFFFFF",
+    button="#000000",
+    button_checked="#003366",
+    checked_border="#FFFF00",
+    pressed="#333333",
+    focus_ring="#00FFFF",
+    focus_fill="#00363A",
+)
+
+
+def palette_for(high_contrast: bool) -> Palette:
+    """The palette of the standard or high-contrast theme."""
+    return HIGH_CONTRAST if high_contrast else STANDARD
+
+
+def relative_luminance(colour: str) -> float:
+    """WCAG 2.2 relative luminance of a #RRGGBB colour."""
+    channels = [int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
+    linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
+
+
+def contrast_ratio(first: str, second: str) -> float:
+    """WCAG contrast ratio between two #RRGGBB colours (1.0 to 21.0)."""
+    light, dark = sorted((relative_luminance(first), relative_luminance(second)), reverse=True)
+    return (light + 0.05) / (dark + 0.05)
+
+
+def scaled(px: int, text_size: int) -> int:
+    """*px* at *text_size* percent."""
+    return round(px * text_size / 100)
+
+
+def style_sheet(palette: Palette, text_size: int) -> str:
+    """The application style sheet for *palette* at *text_size* percent."""
+    p = palette
+    body = scaled(BODY_PX, text_size)
+    return f"""
+QWidget {{
+    font-family: "{FONT_FAMILY}";
+    font-size: {body}px;
+    color: {p.text};
+}}
+QWidget#KioskWindow, QWidget#Screen, QScrollArea, QWidget#ScrollContent {{
+    background: {p.background};
+}}
+QScrollArea {{ border: none; }}
+QLabel {{ background: transparent; }}
+QLabel[role="title"] {{ font-size: {scaled(TITLE_PX, text_size)}px; font-weight: bold; }}
+QLabel[role="welcome"] {{ font-size: {scaled(WELCOME_PX, text_size)}px; }}
+QLabel[role="secondary"] {{ color: {p.secondary_text}; }}
+QLabel[role="question"] {{ font-weight: bold; }}
+QLabel[role="phone"] {{ font-size: {scaled(PHONE_PX, text_size)}px; font-weight: bold; }}
+QFrame[role="card"] {{
+    background: {p.card};
+    border: 2px solid {p.border};
+    border-radius: 12px;
+}}
+QFrame[role="answer"] {{
+    background: {p.card};
+    border: none;
+    border-left: 6px solid {p.checked_border};
+}}
+Glyph {{ color: {p.text}; }}
+TextButton {{
+    background: {p.button};
+    border: {FOCUS_PX}px solid {p.border};
+    border-radius: 12px;
+    min-height: {TARGET_PX - 2 * FOCUS_PX}px;
+    min-width: {TARGET_PX - 2 * FOCUS_PX}px;
+}}
+TextButton:checked {{ background: {p.button_checked}; border-color: {p.checked_border}; }}
+TextButton:pressed {{ background: {p.pressed}; }}
+TextButton:focus {{ background: {p.focus_fill}; border-color: {p.focus_ring}; }}
+TextButton:disabled {{ border-style: dashed; }}
+QScrollBar:vertical {{ width: 24px; background: {p.background}; }}
+QScrollBar::handle:vertical {{ background: {p.border}; min-height: 60px; border-radius: 8px; }}
+QScrollBar::add-line, QScrollBar::sub-line {{ height: 0; }}
+"""

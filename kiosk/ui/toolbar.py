@@ -1,0 +1,97 @@
+"""The toolbar on every screen: Home, text size (A−, size, A+), high contrast.
+
+Read aloud / Stop joins it with the speech service.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QWidget
+
+from kiosk.config import TEXT_SIZES
+from kiosk.i18n import Translator, qlocale
+from kiosk.ui.button import TextButton
+from kiosk.ui.flow_layout import FlowLayout
+from kiosk.ui.text import WrapLabel
+
+
+def percent(value: int, language: str) -> str:
+    """*value* % formatted the way *language* writes percentages (CLDR)."""
+    from babel.numbers import format_percent
+
+    return str(format_percent(value / 100, locale=language))
+
+
+class Toolbar(QWidget):
+    """Home and display controls.
+
+    Signals:
+        home_requested(), smaller_text_requested(), larger_text_requested(),
+        high_contrast_toggled(bool).
+    """
+
+    home_requested = Signal()
+    smaller_text_requested = Signal()
+    larger_text_requested = Signal()
+    high_contrast_toggled = Signal(bool)
+
+    def __init__(self, t: Translator, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._t = t
+        self._text_size = TEXT_SIZES[0]
+        self.home = TextButton(glyph="house")
+        self.smaller = TextButton("A", glyph="minus", glyph_after=True)
+        self.size_label = WrapLabel()
+        self.larger = TextButton("A", glyph="plus", glyph_after=True)
+        self.contrast = TextButton(glyph="check")
+        self.contrast.setCheckable(True)
+        layout = FlowLayout(self)
+        for widget in (self.home, self.smaller, self.size_label, self.larger, self.contrast):
+            layout.addWidget(widget)
+        self.home.clicked.connect(self.home_requested)
+        self.smaller.clicked.connect(self.smaller_text_requested)
+        self.larger.clicked.connect(self.larger_text_requested)
+        self.contrast.toggled.connect(self._on_contrast_toggled)
+        self._on_contrast_toggled(False)
+
+    def set_home_visible(self, visible: bool) -> None:
+        """The Home button is hidden on the Home screen itself."""
+        self.home.setVisible(visible)
+
+    def set_text_size(self, size: int) -> None:
+        """Show the current text size; A− and A+ stop at the ends of the range."""
+        self._text_size = size
+        self.smaller.setEnabled(size > TEXT_SIZES[0])
+        self.larger.setEnabled(size < TEXT_SIZES[-1])
+        self.retranslate()
+
+    def set_high_contrast(self, on: bool) -> None:
+        """Reflect the theme without emitting `high_contrast_toggled`."""
+        self.contrast.blockSignals(True)
+        self.contrast.setChecked(on)
+        self.contrast.blockSignals(False)
+        self._show_contrast_state(on)
+
+    def retranslate(self) -> None:
+        """Show every label in the current language."""
+        t = self._t
+        self.setLocale(qlocale(t.language))
+        self.home.set_text(t.gettext("Home"), t.gettext("Home: choose another language"))
+        self.smaller.set_text("A", t.gettext("Smaller text"))
+        self.larger.set_text("A", t.gettext("Larger text"))
+        size = percent(self._text_size, t.language)
+        self.size_label.setText(size)
+        self.size_label.setAccessibleName(t.gettext("Text size: {size}").format(size=size))
+        self.contrast.set_text(t.gettext("High contrast"))
+        self._show_contrast_state(self.contrast.isChecked())
+
+    def _show_contrast_state(self, on: bool) -> None:
+        if self.contrast.glyph is not None:
+            self.contrast.glyph.setVisible(on)
+        self.contrast.setAccessibleDescription(
+            self._t.gettext("On") if on else self._t.gettext("Off")
+        )
+
+    def _on_contrast_toggled(self, on: bool) -> None:
+        self._show_contrast_state(on)
+        self.high_contrast_toggled.emit(on)

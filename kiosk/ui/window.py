@@ -1,0 +1,53 @@
+"""KioskWindow: lays out the header (toolbar + language bar) above Home or the FAQ."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QStackedWidget, QVBoxLayout, QWidget
+
+from kiosk.session import HOME
+from kiosk.ui.faq import FaqScreen
+from kiosk.ui.flow_layout import FlowLayout
+from kiosk.ui.home import HomeScreen
+from kiosk.ui.language_bar import LanguageBar
+from kiosk.ui.toolbar import Toolbar
+
+
+class KioskWindow(QWidget):
+    """The one top-level window. It arranges the views it is given; app.py wires them."""
+
+    def __init__(
+        self, toolbar: Toolbar, language_bar: LanguageBar, home: HomeScreen, faq: FaqScreen
+    ) -> None:
+        super().__init__()
+        self.setObjectName("KioskWindow")
+        self.setWindowTitle("FAQ Kiosk")
+        self.toolbar, self.language_bar, self.home, self.faq = toolbar, language_bar, home, faq
+        header = QWidget()
+        header_row = FlowLayout(header, spacing=24)
+        header_row.addWidget(toolbar)
+        header_row.addWidget(language_bar)
+        self.stack = QStackedWidget()
+        self.stack.addWidget(home)
+        self.stack.addWidget(faq)
+        column = QVBoxLayout(self)
+        column.setContentsMargins(12, 12, 12, 0)
+        column.setSpacing(12)
+        column.addWidget(header)
+        column.addWidget(self.stack, 1)
+        # The window itself holds focus until a key is used, so a touch visitor never
+        # sees a focus ring; Tab moves into the buttons.
+        self.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
+        self.setFocus()
+
+    def show_screen(self, screen: str) -> None:
+        """Show HOME or FAQ; the language bar and Home button belong to the FAQ screen."""
+        on_home = screen == HOME
+        keyboard_user = QApplication.focusWidget() not in (None, self)
+        self.stack.setCurrentWidget(self.home if on_home else self.faq)
+        self.language_bar.setVisible(not on_home)
+        self.toolbar.set_home_visible(not on_home)
+        if keyboard_user:  # keep keyboard users where the new screen begins
+            first = self.home.first_focus() if on_home else self.faq.first_focus()
+            if first is not None:
+                first.setFocus(Qt.FocusReason.TabFocusReason)

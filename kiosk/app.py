@@ -19,7 +19,7 @@ from kiosk.content.store import ContentStore, configured_folder, link_urls
 from kiosk.fonts import FontReport, load_bundled_fonts
 from kiosk.i18n import Translator, qlocale
 from kiosk.qr import QrRenderer
-from kiosk.session import FAQ, SessionDefaults, VisitorSession
+from kiosk.session import SessionDefaults, VisitorSession
 from kiosk.ui import accessibility
 from kiosk.ui.faq import FaqScreen
 from kiosk.ui.home import HomeScreen
@@ -56,8 +56,10 @@ def offered_languages(loaded: LoadedConfig, content: ContentStore) -> list[str]:
 def build_kiosk(qt_app: QApplication, loaded: LoadedConfig, language: str | None = None) -> Kiosk:
     """Build the kiosk. *language* overrides the config's default language (--lang)."""
     fonts = load_bundled_fonts()
-    qt_app.setFont(QFont(FONT_FAMILY, 12))
-    accessibility.install()
+    font = QFont(FONT_FAMILY)
+    font.setPixelSize(BODY_PX)
+    qt_app.setFont(font)
+    accessibility.install(qt_app)
 
     content = ContentStore(link_urls(loaded))
     content.load(configured_folder(loaded))
@@ -139,14 +141,8 @@ def _show_language(kiosk: Kiosk) -> None:
 
 def _apply_style(kiosk: Kiosk) -> None:
     session = kiosk.session
-    kiosk.qt_app.setStyleSheet(style_sheet(palette_for(session.high_contrast), session.text_size))
-    font = kiosk.qt_app.font()
-    font.setPixelSize(round(BODY_PX * session.text_size / 100))
-    kiosk.qt_app.setFont(font)
+    # On the window, not the application: re-polishing costs time per widget, and only
+    # the kiosk's own widgets need it.
+    kiosk.window.setStyleSheet(style_sheet(palette_for(session.high_contrast), session.text_size))
     kiosk.window.toolbar.set_text_size(session.text_size)
     kiosk.window.faq.set_text_size(session.text_size)
-
-
-def is_on_faq(kiosk: Kiosk) -> bool:
-    """True when the FAQ screen is showing."""
-    return kiosk.session.screen == FAQ

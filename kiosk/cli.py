@@ -193,8 +193,7 @@ def _screenshot(options: argparse.Namespace) -> int:
         return 2
     session = kiosk.session
     if options.text_size:
-        while session.text_size < options.text_size:
-            session.larger_text()
+        session.set_text_size(options.text_size)
     if options.high_contrast:
         session.set_high_contrast(True)
     if options.lang or options.open:

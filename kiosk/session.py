@@ -127,6 +127,12 @@ class VisitorSession(QObject):
         """One step down in text size, down to 100 %."""
         self._step_text(-1)
 
+    def set_text_size(self, size: int) -> None:
+        """Jump to *size* percent (one of config.TEXT_SIZES)."""
+        if size not in TEXT_SIZES:
+            raise ValueError(f"text size must be one of {TEXT_SIZES}, not {size}")
+        self._set_text_size(size)
+
     def set_high_contrast(self, on: bool) -> None:
         """Switch the high-contrast theme on or off."""
         if on != self._high_contrast:
@@ -137,15 +143,14 @@ class VisitorSession(QObject):
         """Back to a fresh session for the next visitor."""
         self.set_open_question(None)
         self.set_language(self._defaults.language)
-        self._set_text_size(self._defaults.text_size)
+        self.set_text_size(self._defaults.text_size)
         self.set_high_contrast(self._defaults.high_contrast)
         self._set_screen(HOME)
         self.reset_done.emit()
 
     def _step_text(self, step: int) -> None:
-        sizes = TEXT_SIZES
-        index = min(max(sizes.index(self._text_size) + step, 0), len(sizes) - 1)
-        self._set_text_size(sizes[index])
+        index = min(max(TEXT_SIZES.index(self._text_size) + step, 0), len(TEXT_SIZES) - 1)
+        self._set_text_size(TEXT_SIZES[index])
 
     def _set_text_size(self, size: int) -> None:
         if size != self._text_size:

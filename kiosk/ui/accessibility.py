@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Protocol
 
-from PySide6.QtCore import QObject
+from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtGui import QAccessible, QAccessibleInterface
 from PySide6.QtWidgets import QAccessibleWidget, QWidget
 
@@ -46,6 +46,9 @@ def _factory(key: str, obj: QObject) -> QAccessibleInterface | None:
     return None
 
 
-def install() -> None:
-    """Register the kiosk's accessible interfaces (once per application)."""
-    QAccessible.installFactory(_factory)
+def install(app: QCoreApplication) -> None:
+    """Register the kiosk's accessible interfaces, once per application."""
+    # Qt has no way to ask for or remove a factory; remember it on the application.
+    if not app.property("kiosk_accessibility_installed"):
+        QAccessible.installFactory(_factory)
+        app.setProperty("kiosk_accessibility_installed", True)

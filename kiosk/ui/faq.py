@@ -5,15 +5,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import (
-    QBoxLayout,
-    QFrame,
-    QScrollArea,
-    QScroller,
-    QScrollerProperties,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.content import ContentBundle
 from kiosk.i18n import Translator, qlocale
@@ -21,9 +13,10 @@ from kiosk.qr import QrRenderer
 from kiosk.ui.accordion import Accordion
 from kiosk.ui.qr_card import QrCard
 from kiosk.ui.scroll_nav import ScrollNav
+from kiosk.ui.scrolling import kinetic_scroll_area
 from kiosk.ui.text import WrapLabel
 
-FEEDBACK_QR_PX = 264  # ≈ 73 mm on a 24" 1080p screen; ≥ 30 mm asked for
+FEEDBACK_QR_PX = 220  # ≈ 61 mm on a 24" 1080p screen; ≥ 30 mm asked for
 SCROLL_MARGIN = 16
 
 
@@ -56,18 +49,15 @@ class FaqScreen(QWidget):
         column.addWidget(self.hint)
         column.addWidget(self.accordion)
         column.addStretch(1)
-        self.scroll_area = QScrollArea()
-        self.scroll_area.setWidgetResizable(True)
-        self.scroll_area.setHorizontalScrollBarPolicy(Qt.ScrollBarPolicy.ScrollBarAlwaysOff)
-        self.scroll_area.setFrameShape(QFrame.Shape.NoFrame)
-        self.scroll_area.setWidget(content)
-        self._enable_kinetic_scrolling()
+        self.scroll_area = kinetic_scroll_area(content)
 
         self.nav = ScrollNav(t)
         self.nav.follow(self.scroll_area.verticalScrollBar())
         self.nav.page_requested.connect(self._page)
 
         self.feedback = QrCard(renderer, FEEDBACK_QR_PX)
+        # Always on screen, like the toolbar: its text grows to 150 % at most.
+        self.feedback.setProperty("chrome", True)
         main = QVBoxLayout()
         main.setSpacing(12)
         main.addWidget(self.scroll_area, 1)
@@ -79,18 +69,6 @@ class FaqScreen(QWidget):
         self._layout.addWidget(self.feedback, 0)
         self._landscape: bool | None = None
         self._set_landscape(True)
-
-    def _enable_kinetic_scrolling(self) -> None:
-        viewport = self.scroll_area.viewport()
-        QScroller.grabGesture(viewport, QScroller.ScrollerGestureType.LeftMouseButtonGesture)
-        scroller = QScroller.scroller(viewport)
-        properties = scroller.scrollerProperties()
-        # A delay > 0 keeps a flick from ending as a tap on the button under the finger.
-        properties.setScrollMetric(QScrollerProperties.ScrollMetric.MousePressEventDelay, 0.2)
-        off = QScrollerProperties.OvershootPolicy.OvershootAlwaysOff
-        properties.setScrollMetric(QScrollerProperties.ScrollMetric.HorizontalOvershootPolicy, off)
-        properties.setScrollMetric(QScrollerProperties.ScrollMetric.VerticalOvershootPolicy, off)
-        scroller.setScrollerProperties(properties)
 
     @property
     def landscape(self) -> bool:

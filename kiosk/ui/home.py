@@ -5,13 +5,16 @@ Buttons carry the language's own name (CLDR endonym), never a flag; a tap acts a
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt, Signal
-from PySide6.QtWidgets import QVBoxLayout, QWidget
+from PySide6.QtCore import Signal
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import QBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.content import ContentBundle
 from kiosk.i18n import N_, Translator, endonym, qlocale
 from kiosk.ui.button import TextButton
+from kiosk.ui.scrolling import kinetic_scroll_area
 from kiosk.ui.text import WrapLabel
+from kiosk.ui.theme import GAP_PX, TARGET_PX
 
 WELCOME = N_("Welcome! Touch your language to read the questions and answers.")
 # TRANSLATORS: describes the button for your own language, so name your language here
@@ -32,29 +35,54 @@ class HomeScreen(QWidget):
         super().__init__(parent)
         self.setObjectName("Screen")
         self._t = t
-        self._languages = languages
         self.titles: dict[str, WrapLabel] = {}
         self.welcomes: dict[str, WrapLabel] = {}
         self.buttons: dict[str, TextButton] = {}
-        column = QVBoxLayout(self)
-        column.setContentsMargins(48, 32, 48, 32)
-        column.setSpacing(20)
-        column.addStretch(1)
+        welcome_column = QVBoxLayout()
+        welcome_column.setSpacing(28)
         for language in languages:
-            welcome = WrapLabel(role="welcome")
-            welcome.setLocale(qlocale(language))
-            welcome.setAlignment(Qt.AlignmentFlag.AlignHCenter)
-            column.addWidget(welcome)
-            self.welcomes[language] = welcome
-        column.addSpacing(24)
+            title, welcome = WrapLabel(role="welcome-title"), WrapLabel(role="welcome")
+            block = QVBoxLayout()
+            block.setSpacing(4)
+            for label in (title, welcome):
+                label.setLocale(qlocale(language))
+                block.addWidget(label)
+            welcome_column.addLayout(block)
+            self.titles[language], self.welcomes[language] = title, welcome
+        button_column = QVBoxLayout()
+        button_column.setSpacing(GAP_PX * 2)
         for language in languages:
-            button = TextButton(endonym(language), glyph="chevron-right", role="title")
+            button = TextButton(endonym(language), glyph="chevron-right", role="welcome-title")
             button.setLocale(qlocale(language))
-            button.setMinimumHeight(120)
+            button.setMinimumHeight(TARGET_PX + 32)
             button.clicked.connect(lambda _c=False, lang=language: self.language_chosen.emit(lang))
-            column.addWidget(button)
+            button_column.addWidget(button)
             self.buttons[language] = button
-        column.addStretch(2)
+        button_column.addStretch(1)
+        content = QWidget()
+        content.setObjectName("ScrollContent")
+        self._columns = QBoxLayout(QBoxLayout.Direction.LeftToRight)
+        self._columns.setSpacing(48)
+        self._columns.addLayout(welcome_column, 1)
+        self._columns.addLayout(button_column, 1)
+        outer = QVBoxLayout(content)
+        outer.setContentsMargins(48, 24, 48, 24)
+        outer.addStretch(1)
+        outer.addLayout(self._columns)
+        outer.addStretch(2)
+        self.scroll_area = kinetic_scroll_area(content)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.addWidget(self.scroll_area)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        # Welcome beside the buttons on a wide screen; on a tall one the buttons come
+        # first, so that even at 200 % they are on screen without scrolling.
+        wide = event.size().width() >= 1.4 * event.size().height()
+        self._columns.setDirection(
+            QBoxLayout.Direction.LeftToRight if wide else QBoxLayout.Direction.BottomToTop
+        )
+        super().resizeEvent(event)
 
     def first_focus(self) -> QWidget | None:
         """Where keyboard focus starts on this screen."""
@@ -63,9 +91,8 @@ class HomeScreen(QWidget):
     def show_text(self, bundle: ContentBundle) -> None:
         """Fill in the welcome lines; each is in its own language, whatever is current."""
         for language, welcome in self.welcomes.items():
-            title = bundle.title(language) if language in bundle.languages else ""
-            text = self._t.gettext_in(language, WELCOME)
-            welcome.setText(f"{title}\n{text}" if title else text)
+            self.titles[language].setText(bundle.title(language))
+            welcome.setText(self._t.gettext_in(language, WELCOME))
         for language, button in self.buttons.items():
             button.set_text(endonym(language))
             button.setAccessibleDescription(self._t.gettext_in(language, BUTTON_HINT))

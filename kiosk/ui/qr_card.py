@@ -8,9 +8,10 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt, Slot
 from PySide6.QtGui import QImage, QPixmap
-from PySide6.QtWidgets import QBoxLayout, QFrame, QLabel, QSizePolicy, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from kiosk.qr import QrRenderer
+from kiosk.ui.flow_layout import FlowLayout
 from kiosk.ui.text import WrapLabel, breakable_url
 
 
@@ -31,16 +32,20 @@ class QrCard(QFrame):
         self.image.setFixedSize(qr_px, qr_px)
         self.image.setAlignment(Qt.AlignmentFlag.AlignCenter)
         self.image.setSizePolicy(QSizePolicy.Policy.Fixed, QSizePolicy.Policy.Fixed)
-        self._text_box = QVBoxLayout()
-        self._text_box.setSpacing(8)
-        self._text_box.addWidget(self.title)
-        self._text_box.addWidget(self.address)
-        self._text_box.addStretch(1)
-        self._layout = QBoxLayout(QBoxLayout.Direction.TopToBottom, self)
+        self.text_box = QWidget()
+        text_layout = QVBoxLayout(self.text_box)
+        text_layout.setContentsMargins(0, 0, 0, 0)
+        text_layout.setSpacing(8)
+        text_layout.addWidget(self.title)
+        text_layout.addWidget(self.address)
+        self._stacked = QVBoxLayout()
+        self._beside = FlowLayout(spacing=20)
+        self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(20, 20, 20, 20)
-        self._layout.setSpacing(16)
-        self._layout.addWidget(self.image, 0, Qt.AlignmentFlag.AlignHCenter)
-        self._layout.addLayout(self._text_box, 1)
+        self._layout.addLayout(self._stacked)
+        self._layout.addLayout(self._beside)
+        self._horizontal: bool | None = None
+        self.set_horizontal(False)
         renderer.ready.connect(self._on_ready)
 
     @property
@@ -49,17 +54,24 @@ class QrCard(QFrame):
         return self._code
 
     def set_horizontal(self, horizontal: bool) -> None:
-        """QR beside the text (footer, answers) or above it (side panel)."""
-        self._layout.setDirection(
-            QBoxLayout.Direction.LeftToRight if horizontal else QBoxLayout.Direction.TopToBottom
+        """Text beside the QR where it fits, else below (footer, answers); or always
+        below it (side panel)."""
+        if horizontal == self._horizontal:
+            return
+        self._horizontal = horizontal
+        target, other = (
+            (self._beside, self._stacked) if horizontal else (self._stacked, self._beside)
         )
-        self._layout.setAlignment(
-            self.image, Qt.AlignmentFlag.AlignTop if horizontal else Qt.AlignmentFlag.AlignHCenter
-        )
+        for widget in (self.image, self.text_box):
+            other.removeWidget(widget)
+        target.addWidget(self.image)
+        target.addWidget(self.text_box)
+        if not horizontal:
+            self._stacked.setAlignment(self.image, Qt.AlignmentFlag.AlignHCenter)
 
     def set_code(self, code: str, shown_text: str) -> None:
         """Encode *code* (a URL or tel:) and print *shown_text* under it."""
-        self.address.setText(shown_text if code.startswith("tel:") else breakable_url(shown_text))
+        self.address.setText(breakable_url(shown_text))
         self.address.setAccessibleName(shown_text)
         if code != self._code:
             self._code = code

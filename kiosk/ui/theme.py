@@ -15,6 +15,7 @@ TITLE_PX = 48
 WELCOME_PX = 40
 PHONE_PX = 56
 TARGET_PX = 88  # minimum touch target, shorter side
+CHROME_MAX_SIZE = 150  # toolbar, language and scroll buttons grow to 150 % at most
 FOCUS_PX = 4
 GAP_PX = 12  # between targets (≥ 8 px)
 
@@ -119,6 +120,10 @@ def style_sheet(palette: Palette, text_size: int) -> str:
     """The application style sheet for *palette* at *text_size* percent."""
     p = palette
     body = scaled(BODY_PX, text_size)
+    # The controls around the content stop growing at 150 %, so that at 200 % the
+    # questions and answers keep the room (at 1280x800 the header would otherwise
+    # take three rows).
+    chrome = scaled(BODY_PX, min(text_size, CHROME_MAX_SIZE))
     return f"""
 QWidget {{
     font-family: "{FONT_FAMILY}";
@@ -130,8 +135,10 @@ QWidget#KioskWindow, QWidget#Screen, QScrollArea, QWidget#ScrollContent {{
 }}
 QScrollArea {{ border: none; }}
 QLabel {{ background: transparent; }}
+QWidget[chrome="true"], QWidget[chrome="true"] QWidget {{ font-size: {chrome}px; }}
 QLabel[role="title"] {{ font-size: {scaled(TITLE_PX, text_size)}px; font-weight: bold; }}
 QLabel[role="welcome"] {{ font-size: {scaled(WELCOME_PX, text_size)}px; }}
+QLabel[role="welcome-title"] {{ font-size: {scaled(WELCOME_PX, text_size)}px; font-weight: bold; }}
 QLabel[role="secondary"] {{ color: {p.secondary_text}; }}
 QLabel[role="question"] {{ font-weight: bold; }}
 QLabel[role="phone"] {{ font-size: {scaled(PHONE_PX, text_size)}px; font-weight: bold; }}

@@ -37,6 +37,7 @@ class Toolbar(QWidget):
 
     def __init__(self, t: Translator, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.setProperty("chrome", True)  # text grows to 150 % at most (ui/theme.py)
         self._t = t
         self._text_size = TEXT_SIZES[0]
         self.home = TextButton(glyph="house")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
+from PySide6.QtGui import QShowEvent
 from PySide6.QtWidgets import QApplication, QStackedWidget, QVBoxLayout, QWidget
 
 from kiosk.session import HOME
@@ -39,6 +40,11 @@ class KioskWindow(QWidget):
         # sees a focus ring; Tab moves into the buttons.
         self.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
         self.setFocus()
+
+    def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
+        if QApplication.focusWidget() is None:
+            self.setFocus()  # no focus ring until a key is pressed
+        super().showEvent(event)
 
     def show_screen(self, screen: str) -> None:
         """Show HOME or FAQ; the language bar and Home button belong to the FAQ screen."""

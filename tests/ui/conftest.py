@@ -1,0 +1,57 @@
+"""Fixtures for the views: a kiosk driven to a given screen, language, size and text size."""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+import pytest
+from PySide6.QtGui import QImage
+from PySide6.QtWidgets import QApplication
+
+from kiosk.app import Kiosk, build_kiosk
+from kiosk.config import LoadedConfig, load_config
+from kiosk.screenshot import render
+from tests.conftest import discard
+
+LANGUAGES = ("en", "es", "vi")
+SIZES = {"landscape": (1920, 1080), "portrait": (1080, 1920), "small": (1280, 800)}
+
+
+@dataclass
+class Rendered:
+    """A kiosk after rendering, and the image it produced."""
+
+    kiosk: Kiosk
+    image: QImage
+
+
+Renderer = Callable[..., Rendered]
+
+
+@pytest.fixture
+def render_kiosk(qapp: QApplication) -> Iterator[Renderer]:
+    """Build a kiosk, drive it like `faq-kiosk --screenshot` does, render it."""
+    built: list[Kiosk] = []
+
+    def make(
+        language: str | None = None,
+        open_id: str | None = None,
+        size: tuple[int, int] = SIZES["landscape"],
+        text_size: int = 100,
+        high_contrast: bool = False,
+        loaded: LoadedConfig | None = None,
+    ) -> Rendered:
+        kiosk = build_kiosk(qapp, loaded or load_config(None))
+        built.append(kiosk)
+        session = kiosk.session
+        session.set_text_size(text_size)
+        session.set_high_contrast(high_contrast)
+        if language is not None:
+            session.choose_language(language)
+            session.set_open_question(open_id)
+        return Rendered(kiosk, render(kiosk, size))
+
+    yield make
+    for kiosk in built:
+        discard(kiosk)

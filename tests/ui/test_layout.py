@@ -1,0 +1,144 @@
+"""Every screen, language, orientation and text size: nothing clipped, overlapping or too small.
+
+Each case is rendered as `faq-kiosk --screenshot` renders it (set KIOSK_SCREENSHOTS=DIR to
+keep the PNGs), then every visible widget is measured:
+- a wrapped label gets at least the height its text needs at its width;
+- a one-line label gets at least its text's width;
+- interactive targets are at least 88 px on their shorter side and 8 px apart;
+- nothing is wider than the window (no horizontal scrolling).
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QPoint, QRect
+from PySide6.QtWidgets import QAbstractButton, QLabel, QWidget
+
+from kiosk.ui.theme import TARGET_PX
+from tests.ui.conftest import LANGUAGES, SIZES, Renderer
+
+LONGEST_ANSWER = "imminent-threat"
+
+
+def window_rect(widget: QWidget) -> QRect:
+    """*widget*'s rectangle in its window's coordinates."""
+    return QRect(widget.mapTo(widget.window(), QPoint(0, 0)), widget.size())
+
+
+def visible_rect(widget: QWidget) -> QRect:
+    """The part of *widget* a visitor can see (clipped to any scroll area), in window
+    coordinates; empty if none."""
+    if not widget.isVisible() or widget.width() <= 0:
+        return QRect()
+    rect = window_rect(widget)
+    parent = widget.parentWidget()
+    while parent is not None:
+        if parent.objectName() == "qt_scrollarea_viewport":
+            rect = rect.intersected(window_rect(parent))
+        parent = parent.parentWidget()
+    return rect
+
+
+def clipping_problems(window: QWidget) -> list[str]:
+    problems = []
+    for label in window.findChildren(QLabel):
+        if not label.isVisible() or not label.text() or label.pixmap().width() > 0:
+            continue
+        text = label.text()[:40]
+        if label.wordWrap():
+            needed = label.heightForWidth(label.contentsRect().width())
+            if needed > label.contentsRect().height() + 1:
+                problems.append(f"{text!r}: needs {needed}px height, has {label.height()}")
+            longest_word = label.minimumSizeHint().width()
+            if longest_word > label.width() + 1:
+                problems.append(f"{text!r}: a word needs {longest_word}px, has {label.width()}")
+        elif label.sizeHint().width() > label.width() + 1:
+            problems.append(f"{text!r}: needs {label.sizeHint().width()}px, has {label.width()}")
+        if window_rect(label).right() > window.width():
+            problems.append(f"{text!r}: runs past the window's right edge")
+    return problems
+
+
+def target_problems(window: QWidget) -> list[str]:
+    buttons = [b for b in window.findChildren(QAbstractButton) if not visible_rect(b).isEmpty()]
+    problems = []
+    for button in buttons:
+        name = button.accessibleName()[:40]
+        if min(button.width(), button.height()) < TARGET_PX:
+            problems.append(f"{name!r} is {button.width()}x{button.height()}")
+    for index, first in enumerate(buttons):
+        for second in buttons[index + 1 :]:
+            if first.isAncestorOf(second) or second.isAncestorOf(first):
+                continue
+            if visible_rect(first).adjusted(-4, -4, 4, 4).intersects(visible_rect(second)):
+                problems.append(
+                    f"{first.accessibleName()[:30]!r} and "
+                    f"{second.accessibleName()[:30]!r} are closer than 8 px"
+                )
+    return problems
+
+
+def keep(image_name: str, rendered_image: object) -> None:
+    folder = os.environ.get("KIOSK_SCREENSHOTS")
+    if folder:
+        Path(folder).mkdir(parents=True, exist_ok=True)
+        rendered_image.save(str(Path(folder) / image_name))  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("text_size", [100, 200])
+@pytest.mark.parametrize("size_name", list(SIZES))
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_faq_screen_fits(
+    render_kiosk: Renderer, language: str, size_name: str, text_size: int
+) -> None:
+    rendered = render_kiosk(language, LONGEST_ANSWER, SIZES[size_name], text_size)
+    keep(f"faq-{language}-{size_name}-{text_size}.png", rendered.image)
+    window = rendered.kiosk.window
+    assert clipping_problems(window) == []
+    assert target_problems(window) == []
+    scroll = window.faq.scroll_area
+    assert scroll.horizontalScrollBar().maximum() == 0
+    content = scroll.widget()
+    assert content is not None
+    assert content.width() <= scroll.viewport().width()
+
+
+@pytest.mark.parametrize("text_size", [100, 200])
+@pytest.mark.parametrize("size_name", list(SIZES))
+def test_home_screen_fits(render_kiosk: Renderer, size_name: str, text_size: int) -> None:
+    rendered = render_kiosk(size=SIZES[size_name], text_size=text_size)
+    keep(f"home-{size_name}-{text_size}.png", rendered.image)
+    window = rendered.kiosk.window
+    assert clipping_problems(window) == []
+    assert target_problems(window) == []
+    for button in window.home.buttons.values():
+        assert window_rect(button).bottom() <= window.height(), "language button off screen"
+
+
+@pytest.mark.parametrize("size_name", list(SIZES))
+def test_feedback_code_is_beside_in_landscape_and_below_in_portrait(
+    render_kiosk: Renderer, size_name: str
+) -> None:
+    rendered = render_kiosk("en", size=SIZES[size_name])
+    faq = rendered.kiosk.window.faq
+    card, scroll = window_rect(faq.feedback), window_rect(faq.scroll_area)
+    width, height = SIZES[size_name]
+    if width >= height:
+        assert card.left() > scroll.right()
+    else:
+        assert card.top() > scroll.bottom()
+    assert card.bottom() <= height and card.right() <= width
+
+
+@pytest.mark.parametrize("text_size", [100, 200])
+@pytest.mark.parametrize("size_name", list(SIZES))
+def test_window_keeps_the_screen_size(
+    render_kiosk: Renderer, size_name: str, text_size: int
+) -> None:
+    """A minimum size larger than the screen would push controls off a real screen."""
+    for language in (None, "vi"):
+        rendered = render_kiosk(language, LONGEST_ANSWER, SIZES[size_name], text_size)
+        assert (rendered.image.width(), rendered.image.height()) == SIZES[size_name]

@@ -6,16 +6,16 @@ import os
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-from collections.abc import Iterator  # noqa: E402
-from pathlib import Path  # noqa: E402
+from collections.abc import Iterator
+from pathlib import Path
 
-import pytest  # noqa: E402
-import shiboken6  # noqa: E402
-from PySide6.QtWidgets import QApplication  # noqa: E402
+import pytest
+import shiboken6
+from PySide6.QtWidgets import QApplication
 
-from kiosk import resources  # noqa: E402
-from kiosk.app import Kiosk, build_kiosk  # noqa: E402
-from kiosk.config import LoadedConfig, load_config  # noqa: E402
+from kiosk import resources
+from kiosk.app import Kiosk, build_kiosk
+from kiosk.config import LoadedConfig, load_config
 
 REPO = Path(__file__).resolve().parents[1]
 SEED = REPO.parent / "shared" / "seeds" / "000_1f82b15335ad1107.txt"

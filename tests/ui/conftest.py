@@ -38,6 +38,7 @@ def render_kiosk(qapp: QApplication) -> Iterator[Renderer]:
         language: str | None = None,
         open_id: str | None = None,
         size: tuple[int, int] = SIZES["landscape"],
+        *,
         text_size: int = 100,
         high_contrast: bool = False,
         loaded: LoadedConfig | None = None,

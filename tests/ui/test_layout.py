@@ -94,7 +94,7 @@ def keep(image_name: str, rendered_image: object) -> None:
 def test_faq_screen_fits(
     render_kiosk: Renderer, language: str, size_name: str, text_size: int
 ) -> None:
-    rendered = render_kiosk(language, LONGEST_ANSWER, SIZES[size_name], text_size)
+    rendered = render_kiosk(language, LONGEST_ANSWER, SIZES[size_name], text_size=text_size)
     keep(f"faq-{language}-{size_name}-{text_size}.png", rendered.image)
     window = rendered.kiosk.window
     assert clipping_problems(window) == []
@@ -140,5 +140,5 @@ def test_window_keeps_the_screen_size(
 ) -> None:
     """A minimum size larger than the screen would push controls off a real screen."""
     for language in (None, "vi"):
-        rendered = render_kiosk(language, LONGEST_ANSWER, SIZES[size_name], text_size)
+        rendered = render_kiosk(language, LONGEST_ANSWER, SIZES[size_name], text_size=text_size)
         assert (rendered.image.width(), rendered.image.height()) == SIZES[size_name]

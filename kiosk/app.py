@@ -135,6 +135,7 @@ def _show_language(kiosk: Kiosk) -> None:
     window = kiosk.window
     window.setLocale(qlocale(language))
     window.toolbar.retranslate()
+    window.home.retranslate()
     window.language_bar.set_current(language)
     window.faq.show_content(kiosk.content.bundle, language)
 

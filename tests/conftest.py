@@ -2,20 +2,33 @@
 
 from __future__ import annotations
 
+import json
 import os
-
-os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
-import pytest
-import shiboken6
-from PySide6.QtWidgets import QApplication
+# Offscreen Qt with one 2000x2000 screen (the default is 800x800): every window size the
+# tests use lies on it, so simulated taps land where a finger would. Set before Qt loads.
+_SCREEN = Path(tempfile.mkdtemp(prefix="kiosk-tests-")) / "offscreen.json"
+_SCREEN.write_text(
+    json.dumps(
+        {
+            "screens": [
+                {"name": "test", "x": 0, "y": 0, "width": 2000, "height": 2000, "logicalDpi": 96}
+            ]
+        }
+    )
+)
+os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={_SCREEN}"
 
-from kiosk import resources
-from kiosk.app import Kiosk, build_kiosk
-from kiosk.config import LoadedConfig, load_config
+import pytest  # noqa: E402
+import shiboken6  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+from kiosk import resources  # noqa: E402
+from kiosk.app import Kiosk, build_kiosk  # noqa: E402
+from kiosk.config import LoadedConfig, load_config  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[1]
 SEED = REPO.parent / "shared" / "seeds" / "000_1f82b15335ad1107.txt"

@@ -115,6 +115,7 @@ class FaqScreen(QWidget):
         """Interface strings in the current language."""
         t = self._t
         self.hint.setText(t.gettext("Touch a question to see its answer."))
+        self.scroll_area.setAccessibleName(t.gettext("Questions and answers"))
         self.nav.retranslate()
         self.feedback.set_title(
             t.gettext("Tell us what you think"),

@@ -88,6 +88,10 @@ class HomeScreen(QWidget):
         """Where keyboard focus starts on this screen."""
         return next(iter(self.buttons.values()), None)
 
+    def retranslate(self) -> None:
+        """Interface strings in the current language."""
+        self.scroll_area.setAccessibleName(self._t.gettext("Choose a language"))
+
     def show_text(self, bundle: ContentBundle) -> None:
         """Fill in the welcome lines; each is in its own language, whatever is current."""
         for language, welcome in self.welcomes.items():

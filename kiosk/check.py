@@ -11,9 +11,9 @@ import os
 from pathlib import Path
 
 from kiosk import resources, version
-from kiosk.config import UI_LANGUAGES, find_config, load_config
+from kiosk.config import UI_LANGUAGES, LoadedConfig, find_config, load_config
 from kiosk.content import BundleInvalidError, load_bundle
-from kiosk.content.store import configured_folder
+from kiosk.content.store import configured_folder, link_urls
 from kiosk.i18n import SOURCE_LANGUAGE, Translator
 
 
@@ -38,8 +38,8 @@ class Report:
         self.lines.append(f"  ERROR {text}")
 
 
-def check_config(report: Report, path: Path | None) -> Path | None:
-    """Report on the config; return the content folder it names (None: bundled)."""
+def check_config(report: Report, path: Path | None) -> LoadedConfig:
+    """Report on the config; return it as the kiosk would use it."""
     report.section("Config")
     found = find_config(path, os.environ)
     loaded = load_config(found)
@@ -49,15 +49,15 @@ def check_config(report: Report, path: Path | None) -> Path | None:
         report.ok(f"{found}: valid")
     for issue in loaded.issues:
         report.error(str(issue))
-    return configured_folder(loaded)
+    return loaded
 
 
-def check_content(report: Report, folder: Path | None) -> None:
-    """Report on the content bundle."""
+def check_content(report: Report, folder: Path | None, loaded: LoadedConfig) -> None:
+    """Report on the content bundle in *folder* (None: the config's or the bundled one)."""
     report.section("Content")
-    folder = folder or resources.content_dir()
+    folder = folder or configured_folder(loaded) or resources.content_dir()
     try:
-        bundle = load_bundle(folder)
+        bundle = load_bundle(folder).with_link_urls(link_urls(loaded))
     except BundleInvalidError as invalid:
         for issue in invalid.issues:
             report.error(str(issue))
@@ -114,8 +114,8 @@ def run_check(config: Path | None, content: Path | None) -> int:
     """Print the report; 0 if there were no errors, 1 otherwise."""
     report = Report()
     report.lines.append(f"faq-kiosk {version()}")
-    folder = check_config(report, config)
-    check_content(report, content or folder)
+    loaded = check_config(report, config)
+    check_content(report, content, loaded)
     check_catalogs(report)
     check_fonts(report)
     summary = "no problems found" if not report.errors else f"{report.errors} error(s)"

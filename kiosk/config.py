@@ -40,7 +40,7 @@ def url_problem(value: str, schemes: tuple[str, ...] = ("http", "https")) -> str
     parts = urlsplit(value)
     if parts.scheme not in schemes:
         return f"must be a URL starting with {' or '.join(s + ':' for s in schemes)}"
-    if parts.scheme in ("http", "https") and not parts.netloc:
+    if parts.scheme in ("http", "https") and not parts.hostname:
         return "must name a host, as in https://example.org/form"
     if any(char.isspace() for char in value):
         return "must not contain spaces"
@@ -318,12 +318,13 @@ def validate(document: TomlDocument) -> tuple[Config, list[Issue]]:
             continue
         values[setting.attribute] = value
 
+    first = values["languages"][0]
     if values["default_language"] not in values["languages"]:
-        first = values["languages"][0]
-        report(
-            "default_language",
-            f"{values['default_language']!r} is not in `languages`; using {first!r}",
-        )
+        if "default_language" in document.data:  # only a value the file wrote is an error
+            report(
+                "default_language",
+                f"{values['default_language']!r} is not in `languages`; using {first!r}",
+            )
         values["default_language"] = first
     voices = {**dict(by_key["speech.voices"].default), **values["speech_voices"]}
     values["speech_voices"] = voices
@@ -343,3 +344,16 @@ def load_config(path: Path | None) -> LoadedConfig:
         )
     config, issues = validate(document)
     return LoadedConfig(config, path, issues)
+
+
+def reference_table() -> str:
+    """The README's config reference (Markdown), generated from `SCHEMA`."""
+    rows = ["| key | type | default | meaning |", "|---|---|---|---|"]
+    for setting in SCHEMA:
+        default = repr(setting.default).replace("'", '"')
+        if isinstance(setting.default, bool):
+            default = str(setting.default).lower()
+        rows.append(
+            f"| `{setting.key}` | {setting.kind.__name__} | `{default}` | {setting.description} |"
+        )
+    return "\n".join(rows)

@@ -60,8 +60,14 @@ class TomlDocument:
     lines: dict[KeyPath, int] = field(default_factory=dict)
 
     def line_of(self, key: KeyPath) -> int | None:
-        """Line of *key*, or of its nearest written ancestor; None if nothing matches."""
-        for end in range(len(key), 0, -1):
+        """Line of *key*; else of the first key written inside it (`a.b = 1` for `a`);
+        else of its nearest written ancestor; None if nothing matches."""
+        if key in self.lines:
+            return self.lines[key]
+        inside = [line for path, line in self.lines.items() if path[: len(key)] == key]
+        if inside:
+            return min(inside)
+        for end in range(len(key) - 1, 0, -1):
             if key[:end] in self.lines:
                 return self.lines[key[:end]]
         return None
@@ -71,22 +77,54 @@ def _split_key(text: str) -> KeyPath:
     return tuple(part.strip("\"'") for part in _KEY_PART.findall(text))
 
 
-def _key_lines(text: str) -> Iterator[tuple[KeyPath, int]]:
-    table: KeyPath = ()
-    in_multiline: str | None = None
-    for number, line in enumerate(text.splitlines(), start=1):
-        if in_multiline:
-            if line.count(in_multiline) % 2 == 1:
-                in_multiline = None
+def _scan_value(text: str, depth: int) -> tuple[int, str | None]:
+    """Bracket depth after *text* (part of a value) and any multi-line string left open."""
+    index = 0
+    while index < len(text):
+        char = text[index]
+        if text.startswith(('"""', "'''"), index):
+            quotes = text[index : index + 3]
+            end = text.find(quotes, index + 3)
+            if end < 0:
+                return depth, quotes
+            index = end + 3
             continue
-        if (header := _HEADER.match(line)) is not None:
-            table = _split_key(header["key"])
-            yield table, number
-        elif (assignment := _ASSIGNMENT.match(line)) is not None:
-            yield table + _split_key(assignment["key"]), number
-        for quotes in ('"""', "'''"):
-            if line.count(quotes) % 2 == 1:
-                in_multiline = quotes
+        if char in "\"'":
+            index += 1
+            while index < len(text) and text[index] != char:
+                index += 2 if char == '"' and text[index] == "\\" else 1
+        elif char == "#":
+            break
+        elif char in "[{":
+            depth += 1
+        elif char in "]}":
+            depth -= 1
+        index += 1
+    return depth, None
+
+
+def _key_lines(text: str) -> Iterator[tuple[KeyPath, int]]:
+    # The text is valid TOML (tomllib parsed it), so a light scan is enough: headers and
+    # assignments count only outside arrays, inline tables and multi-line strings.
+    table: KeyPath = ()
+    depth = 0
+    open_string: str | None = None
+    for number, line in enumerate(text.splitlines(), start=1):
+        rest = line
+        if open_string is not None:
+            end = line.find(open_string)
+            if end < 0:
+                continue
+            rest, open_string = line[end + 3 :], None
+        elif depth == 0:
+            if (header := _HEADER.match(line)) is not None:
+                table = _split_key(header["key"])
+                yield table, number
+                continue
+            if (assignment := _ASSIGNMENT.match(line)) is not None:
+                yield table + _split_key(assignment["key"]), number
+                rest = line[assignment.end() :]
+        depth, open_string = _scan_value(rest, depth)
 
 
 def parse_toml(text: str, path: Path) -> TomlDocument:
@@ -95,7 +133,8 @@ def parse_toml(text: str, path: Path) -> TomlDocument:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:
         position = _TOMLLIB_POSITION.search(str(error))
-        line = int(position.group(1)) if position else None
+        # "at end of document" has no line number: the last line is where it ends.
+        line = int(position.group(1)) if position else max(1, len(text.splitlines()))
         message = _TOMLLIB_POSITION.sub("", str(error)).strip()
         raise TomlFileError(path, line, f"TOML syntax error: {message}") from error
     lines: dict[KeyPath, int] = {}
@@ -111,7 +150,7 @@ def read_toml(path: Path) -> TomlDocument:
     except OSError as error:
         raise TomlFileError(path, None, f"cannot read the file: {error.strerror}") from error
     try:
-        text = raw.decode("utf-8")
+        text = raw.decode("utf-8-sig")  # Windows Notepad may start the file with a BOM
     except UnicodeDecodeError as error:
         line = raw[: error.start].count(b"\n") + 1
         raise TomlFileError(path, line, "the file is not valid UTF-8 text") from error

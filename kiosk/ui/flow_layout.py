@@ -1,14 +1,25 @@
 """FlowLayout: items left to right, wrapping onto new rows when the width runs out.
 
 Used for the toolbar and language buttons, which at 200 % text do not fit one row on
-a 1280 px or portrait screen. An item wider than the row is given the row's width and
-the height it asks for at that width (heightForWidth), so wrapped text is never cut.
+a 1280 px or portrait screen, and for QR cards (text beside the code, or below it). An
+item wider than the row is given the row's width, a horizontally expanding item the
+rest of its row, each with the height it asks for at that width (heightForWidth), so
+wrapped text is never cut.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QMargins, QPoint, QRect, QSize, Qt
-from PySide6.QtWidgets import QLayout, QLayoutItem, QWidget
+from PySide6.QtWidgets import QLayout, QLayoutItem, QSizePolicy, QWidget
+
+
+def _expands(item: QLayoutItem) -> bool:
+    # The widget's own policy: QWidgetItem.expandingDirections() also reports a stretch
+    # factor inside the widget's layout, which every TextButton has.
+    widget = item.widget()
+    return widget is not None and (
+        widget.sizePolicy().horizontalPolicy() == QSizePolicy.Policy.Expanding
+    )
 
 
 class FlowLayout(QLayout):
@@ -57,7 +68,12 @@ class FlowLayout(QLayout):
     def minimumSize(self) -> QSize:  # noqa: N802 - Qt override
         size = QSize()
         for item in self._visible():
-            size = size.expandedTo(item.minimumSize())
+            # A wrapping item's minimum height is its height at its narrowest; the real
+            # height comes from heightForWidth, so only its one-row height counts here.
+            minimum = item.minimumSize()
+            if item.hasHeightForWidth():
+                minimum.setHeight(min(minimum.height(), item.sizeHint().height()))
+            size = size.expandedTo(minimum)
         margins = self.contentsMargins()
         return size + QSize(margins.left() + margins.right(), margins.top() + margins.bottom())
 
@@ -77,12 +93,16 @@ class FlowLayout(QLayout):
 
         for item in self._visible():
             width = min(item.sizeHint().width(), max(area.width(), 1))
-            height = item.heightForWidth(width) if item.hasHeightForWidth() else -1
-            height = max(height, item.sizeHint().height(), item.minimumSize().height())
             if row and x + width > area.right() + 1:
                 place_row()
                 x, y = area.x(), y + row_height + self._spacing
                 row, row_height = [], 0
+            if _expands(item):
+                width = area.right() + 1 - x  # an expanding item takes the rest of its row
+            height = item.heightForWidth(width) if item.hasHeightForWidth() else -1
+            height = max(height, item.minimumSize().height())
+            if not item.hasHeightForWidth():
+                height = max(height, item.sizeHint().height())
             row.append((item, x, width))
             row_height = max(row_height, height)
             x += width + self._spacing

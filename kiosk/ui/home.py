@@ -54,7 +54,8 @@ class HomeScreen(QWidget):
         for language in languages:
             button = TextButton(endonym(language), glyph="chevron-right", role="welcome-title")
             button.setLocale(qlocale(language))
-            button.setMinimumHeight(TARGET_PX + 32)
+            button.setMinimumHeight(TARGET_PX + 48)
+            button.setProperty("primary", True)
             button.clicked.connect(lambda _c=False, lang=language: self.language_chosen.emit(lang))
             button_column.addWidget(button)
             self.buttons[language] = button

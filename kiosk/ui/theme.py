@@ -160,7 +160,10 @@ TextButton {{
     min-height: {TARGET_PX - 2 * FOCUS_PX}px;
     min-width: {TARGET_PX - 2 * FOCUS_PX}px;
 }}
-TextButton:checked {{ background: {p.button_checked}; border-color: {p.checked_border}; }}
+TextButton:checked, TextButton[primary="true"] {{
+    background: {p.button_checked};
+    border-color: {p.checked_border};
+}}
 TextButton:pressed {{ background: {p.pressed}; }}
 TextButton:focus {{ background: {p.focus_fill}; border-color: {p.focus_ring}; }}
 TextButton:disabled {{ border-style: dashed; }}

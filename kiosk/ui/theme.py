@@ -154,6 +154,7 @@ QFrame[role="answer"] {{
 }}
 Glyph {{ color: {p.text}; }}
 TextButton {{
+    outline: none;  /* the style's own dotted focus frame; the 4 px ring replaces it */
     background: {p.button};
     border: {FOCUS_PX}px solid {p.border};
     border-radius: 12px;

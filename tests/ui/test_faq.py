@@ -151,3 +151,24 @@ def test_keyboard_alone_reaches_and_opens_a_question(qtbot: QtBot, render_kiosk:
     assert window.focusWidget() is header
     qtbot.keyClick(header, Qt.Key.Key_Space)
     assert kiosk.session.open_question == "why-remove-sros"
+
+
+def test_keyboard_focus_shows_a_4px_ring_in_the_focus_colour(
+    qtbot: QtBot, render_kiosk: Renderer
+) -> None:
+    from kiosk.ui.theme import FOCUS_PX, STANDARD
+
+    kiosk = render_kiosk("en").kiosk
+    window = kiosk.window
+    window.activateWindow()
+    qtbot.keyClick(window, Qt.Key.Key_Tab)
+    focused = window.focusWidget()
+    assert focused is window.toolbar.home
+    image = window.grab().toImage()
+    origin = focused.mapTo(window, QPoint(0, 0))
+    middle_y = origin.y() + focused.height() // 2
+    ring = [image.pixelColor(origin.x() + dx, middle_y).name() for dx in range(FOCUS_PX)]
+    assert ring == [STANDARD.focus_ring.lower()] * FOCUS_PX
+    # The fill changes too (and no style-drawn focus frame tints it).
+    inside = image.pixelColor(origin.x() + FOCUS_PX + 8, middle_y).name()
+    assert inside == STANDARD.focus_fill.lower()

@@ -176,6 +176,9 @@ def _run(options: argparse.Namespace) -> int:
         window.setWindowFlags(
             Qt.WindowType.FramelessWindowHint | Qt.WindowType.WindowStaysOnTopHint
         )
+        # Full screen is a request to the window manager; a bare X server (xinit, no
+        # window manager) ignores it, so also cover the screen ourselves.
+        window.setGeometry(qt_app.primaryScreen().geometry())
         window.showFullScreen()
     return qt_app.exec()
 

@@ -68,11 +68,11 @@ class FlowLayout(QLayout):
     def minimumSize(self) -> QSize:  # noqa: N802 - Qt override
         size = QSize()
         for item in self._visible():
-            # A wrapping item's minimum height is its height at its narrowest; the real
-            # height comes from heightForWidth, so only its one-row height counts here.
+            # A wrapping item's height depends on the width it gets: heightForWidth gives
+            # it, so its (narrowest, tallest) minimum height must not count here.
             minimum = item.minimumSize()
             if item.hasHeightForWidth():
-                minimum.setHeight(min(minimum.height(), item.sizeHint().height()))
+                minimum.setHeight(0)
             size = size.expandedTo(minimum)
         margins = self.contentsMargins()
         return size + QSize(margins.left() + margins.right(), margins.top() + margins.bottom())
@@ -99,10 +99,10 @@ class FlowLayout(QLayout):
                 row, row_height = [], 0
             if _expands(item):
                 width = area.right() + 1 - x  # an expanding item takes the rest of its row
-            height = item.heightForWidth(width) if item.hasHeightForWidth() else -1
-            height = max(height, item.minimumSize().height())
-            if not item.hasHeightForWidth():
-                height = max(height, item.sizeHint().height())
+            if item.hasHeightForWidth():
+                height = item.heightForWidth(width)
+            else:
+                height = max(item.sizeHint().height(), item.minimumSize().height())
             row.append((item, x, width))
             row_height = max(row_height, height)
             x += width + self._spacing

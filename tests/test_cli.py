@@ -227,3 +227,15 @@ def test_version(capsys: pytest.CaptureFixture[str]) -> None:
         main(["--version"])
     assert exited.value.code == 0
     assert capsys.readouterr().out.strip() == f"faq-kiosk {version()}"
+
+
+def test_broken_config_still_gives_a_working_kiosk(tmp_path: Path) -> None:
+    """A bad config never blanks the kiosk: it starts on defaults and logs why."""
+    config = tmp_path / "config.toml"
+    config.write_text('feedback_url = "not a url"\nidle_timeout_s = [\n', encoding="utf-8")
+    out = tmp_path / "out.png"
+    result = run_command("--screenshot", str(out), "--lang", "es", "--config", str(config))
+    assert result.returncode == 0, result.stderr
+    assert f"{config}:2" in result.stderr and "TOML syntax error" in result.stderr
+    assert "Traceback" not in result.stderr
+    assert not QImage(str(out)).isNull()

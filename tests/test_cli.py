@@ -14,21 +14,9 @@ from PySide6.QtWidgets import QApplication
 
 from kiosk import version
 from kiosk.cli import display_problem, main
+from tests.content.test_loader import QUESTION_IDS
 
 FAQ_KIOSK = Path(sys.executable).with_name("faq-kiosk")
-QUESTION_IDS = (
-    "why-remove-sros",
-    "family-feedback",
-    "how-many-sros",
-    "when-removed",
-    "supports-timeline",
-    "savings",
-    "imminent-threat",
-    "service-gaps",
-    "staff-roles",
-    "mental-health-ratio",
-    "contact",
-)
 
 
 def clean_environment(**extra: str) -> dict[str, str]:

@@ -43,4 +43,4 @@ def test_new_bundle_replaces_the_questions_on_screen(
     header = kiosk.window.faq.accordion.items["how-many-sros"].header
     assert header.text_shown() == "How many officers were there?"
     # The translations were made from the old English text: reported, still shown.
-    assert {w.path.name for w in kiosk.content.bundle.warnings} == {"es.toml", "vi.toml"}
+    assert {Path(str(w.path)).name for w in kiosk.content.bundle.warnings} == {"es.toml", "vi.toml"}

@@ -1,8 +1,7 @@
 """`faq-kiosk check`: is this installation ready? A report for IT, non-zero on errors.
 
 Covers the config (every error with file, key and line), the content bundle, the
-interface catalogs and the bundled fonts. Speech voices and audio output join the
-report with the speech service.
+interface catalogs, the bundled fonts, the voice for each language and the audio output.
 """
 
 from __future__ import annotations
@@ -110,6 +109,37 @@ def check_fonts(report: Report) -> None:
             report.ok(f"{font.path.name}: {', '.join(font.families)}")
 
 
+def check_speech(report: Report, loaded: LoadedConfig) -> None:
+    """Report the voice found for each language, and the audio output."""
+    report.section("Speech")
+    from kiosk.speech.synthesizer import resolve_voice
+    from kiosk.speech.worker import probe_voices
+
+    voices, error = probe_voices()
+    if error is not None:
+        report.error(f"no speech engine ({error}); Read aloud is disabled")
+    else:
+        for language in loaded.config.languages:
+            wanted = loaded.config.speech_voices.get(language, "")
+            found = resolve_voice(wanted, voices)
+            if found:
+                report.ok(f"{language}: voice {wanted!r} ({found})")
+            else:
+                report.warn(
+                    f"{language}: no voice {wanted!r}; Read aloud is disabled in "
+                    f"{language} (set speech.voices.{language})"
+                )
+    from kiosk.speech.player import default_output_name
+
+    output = default_output_name()
+    if output:
+        report.ok(f"audio output: {output}")
+    else:
+        report.warn(
+            "no audio output found; speech plays silently (check the sound card or headphones)"
+        )
+
+
 def run_check(config: Path | None, content: Path | None) -> int:
     """Print the report; 0 if there were no errors, 1 otherwise."""
     report = Report()
@@ -118,6 +148,7 @@ def run_check(config: Path | None, content: Path | None) -> int:
     check_content(report, content, loaded)
     check_catalogs(report)
     check_fonts(report)
+    check_speech(report, loaded)
     summary = "no problems found" if not report.errors else f"{report.errors} error(s)"
     report.lines.append(f"\n{summary}")
     print("\n".join(report.lines))

@@ -162,11 +162,13 @@ def _qt_app() -> QApplication:
 def _run(options: argparse.Namespace) -> int:
     from PySide6.QtCore import Qt
 
-    from kiosk.app import build_kiosk
+    from kiosk.app import build_kiosk, warm_up_speech
+    from kiosk.ui.first_frame import after_first_frame
 
     qt_app = _qt_app()
     kiosk = build_kiosk(qt_app, _load_config(options.config), options.lang)
     window = kiosk.window
+    after_first_frame(window, lambda: warm_up_speech(kiosk))
     if kiosk.loaded_config.config.display_hide_cursor:
         qt_app.setOverrideCursor(Qt.CursorShape.BlankCursor)
     if options.windowed:

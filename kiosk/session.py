@@ -14,6 +14,8 @@ from kiosk.config import TEXT_SIZES, Config
 
 HOME = "home"
 FAQ = "faq"
+SPEEDS = ("slower", "normal", "faster")
+VOLUME_STEP = 10
 
 
 @dataclass(frozen=True)
@@ -23,6 +25,7 @@ class SessionDefaults:
     language: str
     text_size: int
     high_contrast: bool
+    volume: int = 80
 
     @classmethod
     def from_config(cls, config: Config) -> SessionDefaults:
@@ -31,6 +34,7 @@ class SessionDefaults:
             config.default_language,
             config.display_text_size,
             config.display_theme == "high-contrast",
+            config.speech_volume,
         )
 
 
@@ -39,7 +43,8 @@ class VisitorSession(QObject):
 
     Signals:
         language_changed(str), screen_changed(str), open_question_changed(object: str|None),
-        text_size_changed(int), high_contrast_changed(bool), reset_done().
+        text_size_changed(int), high_contrast_changed(bool), speech_speed_changed(str),
+        volume_changed(int), reset_done().
     """
 
     language_changed = Signal(str)
@@ -47,6 +52,8 @@ class VisitorSession(QObject):
     open_question_changed = Signal(object)
     text_size_changed = Signal(int)
     high_contrast_changed = Signal(bool)
+    speech_speed_changed = Signal(str)
+    volume_changed = Signal(int)
     reset_done = Signal()
 
     def __init__(self, defaults: SessionDefaults) -> None:
@@ -57,6 +64,8 @@ class VisitorSession(QObject):
         self._open_question: str | None = None
         self._text_size = defaults.text_size
         self._high_contrast = defaults.high_contrast
+        self._speech_speed = "normal"
+        self._volume = defaults.volume
 
     @property
     def language(self) -> str:
@@ -83,6 +92,16 @@ class VisitorSession(QObject):
         """Whether the high-contrast theme is on."""
         return self._high_contrast
 
+    @property
+    def speech_speed(self) -> str:
+        """How fast speech goes: one of SPEEDS."""
+        return self._speech_speed
+
+    @property
+    def volume(self) -> int:
+        """Speech volume in percent."""
+        return self._volume
+
     def is_fresh(self) -> bool:
         """True if nothing differs from what a new visitor gets (nothing to reset)."""
         return (
@@ -91,6 +110,8 @@ class VisitorSession(QObject):
             and self._language == self._defaults.language
             and self._text_size == self._defaults.text_size
             and self._high_contrast == self._defaults.high_contrast
+            and self._speech_speed == "normal"
+            and self._volume == self._defaults.volume
         )
 
     def choose_language(self, language: str) -> None:
@@ -139,12 +160,30 @@ class VisitorSession(QObject):
             self._high_contrast = on
             self.high_contrast_changed.emit(on)
 
+    def slower_speech(self) -> None:
+        """One step slower (normal → slower)."""
+        self._set_speed(SPEEDS[max(SPEEDS.index(self._speech_speed) - 1, 0)])
+
+    def faster_speech(self) -> None:
+        """One step faster (normal → faster)."""
+        self._set_speed(SPEEDS[min(SPEEDS.index(self._speech_speed) + 1, len(SPEEDS) - 1)])
+
+    def louder(self) -> None:
+        """Volume up one step, up to 100 %."""
+        self._set_volume(min(self._volume + VOLUME_STEP, 100))
+
+    def quieter(self) -> None:
+        """Volume down one step, down to 10 % (never silent by accident)."""
+        self._set_volume(max(self._volume - VOLUME_STEP, VOLUME_STEP))
+
     def reset(self) -> None:
         """Back to a fresh session for the next visitor."""
         self.set_open_question(None)
         self.set_language(self._defaults.language)
         self.set_text_size(self._defaults.text_size)
         self.set_high_contrast(self._defaults.high_contrast)
+        self._set_speed("normal")
+        self._set_volume(self._defaults.volume)
         self._set_screen(HOME)
         self.reset_done.emit()
 
@@ -156,6 +195,16 @@ class VisitorSession(QObject):
         if size != self._text_size:
             self._text_size = size
             self.text_size_changed.emit(size)
+
+    def _set_speed(self, speed: str) -> None:
+        if speed != self._speech_speed:
+            self._speech_speed = speed
+            self.speech_speed_changed.emit(speed)
+
+    def _set_volume(self, volume: int) -> None:
+        if volume != self._volume:
+            self._volume = volume
+            self.volume_changed.emit(volume)
 
     def _set_screen(self, screen: str) -> None:
         if screen != self._screen:

@@ -61,6 +61,8 @@ class QuestionItem(QFrame):
         self._answer_layout = QVBoxLayout(self.answer)
         self._answer_layout.setContentsMargins(28, 16, 16, 24)
         self._answer_layout.setSpacing(20)
+        self.read_button = TextButton(glyph="speaker")
+        self._answer_layout.addWidget(self.read_button, 0, Qt.AlignmentFlag.AlignLeft)
         self.paragraphs: list[WrapLabel] = []
         self.link_cards: list[QrCard] = []
         layout = QVBoxLayout(self)
@@ -93,9 +95,10 @@ class QuestionItem(QFrame):
         self.setLocale(qlocale(language))
         self.header.set_text(question.title)
         self._show_state()
+        self.read_button.set_text(self._t.gettext("Read this answer aloud"))
         while len(self.paragraphs) < len(question.answer):
             label = WrapLabel()
-            self._answer_layout.insertWidget(len(self.paragraphs), label)
+            self._answer_layout.insertWidget(len(self.paragraphs) + 1, label)
             self.paragraphs.append(label)
         for index, label in enumerate(self.paragraphs):
             shown = index < len(question.answer)
@@ -136,9 +139,11 @@ class Accordion(QWidget):
 
     Signals:
         question_toggled(str): the visitor tapped a question header.
+        read_requested(str): the visitor asked for an answer to be read aloud.
     """
 
     question_toggled = Signal(str)
+    read_requested = Signal(str)
 
     def __init__(self, renderer: QrRenderer, t: Translator, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -160,6 +165,9 @@ class Accordion(QWidget):
             item = QuestionItem(question_id, self._renderer, self._t)
             item.header.clicked.connect(
                 lambda _checked=False, qid=question_id: self.question_toggled.emit(qid)
+            )
+            item.read_button.clicked.connect(
+                lambda _checked=False, qid=question_id: self.read_requested.emit(qid)
             )
             self._layout.addWidget(item)
             self.items[question_id] = item

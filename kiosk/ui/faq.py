@@ -56,7 +56,7 @@ class FaqScreen(QWidget):
         self.nav.page_requested.connect(self._page)
 
         self.feedback = QrCard(renderer, FEEDBACK_QR_PX)
-        # Always on screen, like the toolbar: its text grows to 150 % at most.
+        # Always on screen, like the toolbar: its text grows to 125 % at most.
         self.feedback.setProperty("chrome", True)
         main = QVBoxLayout()
         main.setSpacing(12)

@@ -7,16 +7,50 @@ style sheet (`Glyph { color: … }`), so both themes apply.
 
 from __future__ import annotations
 
+import math
+
 from PySide6.QtCore import QPointF, QSize, Qt
 from PySide6.QtGui import QPainter, QPainterPath, QPaintEvent, QPalette, QPen
 from PySide6.QtWidgets import QSizePolicy, QWidget
 
-SHAPES = ("chevron-right", "chevron-down", "chevron-up", "check", "plus", "minus", "house")
+SHAPES = (
+    "chevron-right", "chevron-down", "chevron-up", "check", "plus", "minus", "house",
+    "speaker", "stop", "pause", "play", "replay",
+)  # fmt: skip
+
+
+def _arc(start_deg: float, end_deg: float, steps: int = 12) -> list[tuple[float, float]]:
+    angles = [start_deg + (end_deg - start_deg) * i / steps for i in range(steps + 1)]
+    return [
+        (0.5 + 0.32 * math.cos(math.radians(a)), 0.55 + 0.32 * math.sin(math.radians(a)))
+        for a in angles
+    ]
 
 
 def _points(shape: str) -> list[list[tuple[float, float]]]:
     """Polylines in a unit square."""
+    arc = _arc(-60, 220)
     return {
+        "speaker": [
+            [
+                (0.1, 0.38),
+                (0.3, 0.38),
+                (0.55, 0.15),
+                (0.55, 0.85),
+                (0.3, 0.62),
+                (0.1, 0.62),
+                (0.1, 0.38),
+            ],
+            [(0.7, 0.36), (0.76, 0.5), (0.7, 0.64)],
+            [(0.8, 0.22), (0.9, 0.5), (0.8, 0.78)],
+        ],
+        "stop": [[(0.2, 0.2), (0.8, 0.2), (0.8, 0.8), (0.2, 0.8), (0.2, 0.2)]],
+        "pause": [[(0.32, 0.18), (0.32, 0.82)], [(0.68, 0.18), (0.68, 0.82)]],
+        "play": [[(0.25, 0.15), (0.85, 0.5), (0.25, 0.85), (0.25, 0.15)]],
+        "replay": [
+            arc,
+            [(arc[0][0] - 0.2, arc[0][1] - 0.02), arc[0], (arc[0][0], arc[0][1] + 0.2)],
+        ],
         "chevron-right": [[(0.35, 0.15), (0.7, 0.5), (0.35, 0.85)]],
         "chevron-down": [[(0.15, 0.35), (0.5, 0.7), (0.85, 0.35)]],
         "chevron-up": [[(0.15, 0.65), (0.5, 0.3), (0.85, 0.65)]],

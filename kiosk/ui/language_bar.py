@@ -21,7 +21,7 @@ class LanguageBar(QWidget):
 
     def __init__(self, t: Translator, languages: list[str], parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setProperty("chrome", True)  # text grows to 150 % at most (ui/theme.py)
+        self.setProperty("chrome", True)  # text grows to 125 % at most (ui/theme.py)
         self._t = t
         self.buttons: dict[str, TextButton] = {}
         layout = FlowLayout(self)

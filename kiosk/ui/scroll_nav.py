@@ -20,7 +20,7 @@ class ScrollNav(QWidget):
 
     def __init__(self, t: Translator, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setProperty("chrome", True)  # text grows to 150 % at most (ui/theme.py)
+        self.setProperty("chrome", True)  # text grows to 125 % at most (ui/theme.py)
         self._t = t
         self.up = TextButton(glyph="chevron-up")
         self.down = TextButton(glyph="chevron-down")

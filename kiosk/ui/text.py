@@ -6,13 +6,13 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
 # Break opportunities for long URLs printed under QR codes (labels wrap only at spaces).
-_ZERO_WIDTH_SPACE = "\u200b"
+ZERO_WIDTH_SPACE = "\u200b"
 
 
 def breakable_url(url: str) -> str:
     """*url* with invisible break points after / . ? & = - so it can wrap."""
     for char in "/.?&=-":
-        url = url.replace(char, char + _ZERO_WIDTH_SPACE)
+        url = url.replace(char, char + ZERO_WIDTH_SPACE)
     return url
 
 

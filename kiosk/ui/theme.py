@@ -15,7 +15,7 @@ TITLE_PX = 48
 WELCOME_PX = 40
 PHONE_PX = 56
 TARGET_PX = 88  # minimum touch target, shorter side
-CHROME_MAX_SIZE = 150  # toolbar, language and scroll buttons grow to 150 % at most
+CHROME_MAX_SIZE = 125  # toolbar, language and scroll buttons grow to 125 % at most
 FOCUS_PX = 4
 GAP_PX = 12  # between targets (≥ 8 px)
 
@@ -36,6 +36,7 @@ class Palette:
     pressed: str
     focus_ring: str
     focus_fill: str
+    speech_band: str  # behind the sentence being read aloud (with an underline)
 
     def text_pairs(self) -> list[tuple[str, str, str]]:
         """(what, foreground, background) for every place text is drawn."""
@@ -48,6 +49,7 @@ class Palette:
             ("checked button text", self.text, self.button_checked),
             ("pressed button text", self.text, self.pressed),
             ("focused button text", self.text, self.focus_fill),
+            ("sentence being read", self.text, self.speech_band),
         ]
 
     def boundary_pairs(self) -> list[tuple[str, str, str]]:
@@ -75,6 +77,7 @@ STANDARD = Palette(
     pressed="#E2E2E2",
     focus_ring="#A33C00",
     focus_fill="#FFF0C2",
+    speech_band="#FFE066",
 )
 
 HIGH_CONTRAST = Palette(
@@ -90,6 +93,7 @@ HIGH_CONTRAST = Palette(
     pressed="#333333",
     focus_ring="#00FFFF",
     focus_fill="#00363A",
+    speech_band="#4D4200",
 )
 
 
@@ -120,7 +124,7 @@ def style_sheet(palette: Palette, text_size: int) -> str:
     """The application style sheet for *palette* at *text_size* percent."""
     p = palette
     body = scaled(BODY_PX, text_size)
-    # The controls around the content stop growing at 150 %, so that at 200 % the
+    # The controls around the content stop growing at 125 %, so that at 200 % the
     # questions and answers keep the room (at 1280x800 the header would otherwise
     # take three rows).
     chrome = scaled(BODY_PX, min(text_size, CHROME_MAX_SIZE))

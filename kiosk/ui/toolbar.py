@@ -1,7 +1,5 @@
-"""The toolbar on every screen: Home, text size (A−, size, A+), high contrast.
-
-Read aloud / Stop joins it with the speech service.
-"""
+"""The toolbar on every screen: Home, text size (A−, size, A+), high contrast, and
+Read aloud / Stop (with the reason when reading aloud is not available)."""
 
 from __future__ import annotations
 
@@ -13,6 +11,17 @@ from kiosk.i18n import Translator, qlocale
 from kiosk.ui.button import TextButton
 from kiosk.ui.flow_layout import FlowLayout
 from kiosk.ui.text import WrapLabel
+
+
+def speech_problem_text(t: Translator, problem: str | None) -> str:
+    """What the visitor is told about a speech problem (SpeechService reasons)."""
+    if problem is None:
+        return ""
+    if problem == "no-engine":
+        return t.gettext("Reading aloud is not available on this kiosk.")
+    if problem == "no-voice":
+        return t.gettext("Reading aloud is not available in this language.")
+    return t.gettext("Reading aloud stopped because of a problem. Please try again.")
 
 
 def percent(value: int, language: str) -> str:
@@ -27,17 +36,18 @@ class Toolbar(QWidget):
 
     Signals:
         home_requested(), smaller_text_requested(), larger_text_requested(),
-        high_contrast_toggled(bool).
+        high_contrast_toggled(bool), read_aloud_clicked().
     """
 
     home_requested = Signal()
     smaller_text_requested = Signal()
     larger_text_requested = Signal()
     high_contrast_toggled = Signal(bool)
+    read_aloud_clicked = Signal()
 
     def __init__(self, t: Translator, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setProperty("chrome", True)  # text grows to 150 % at most (ui/theme.py)
+        self.setProperty("chrome", True)  # text grows to 125 % at most (ui/theme.py)
         self._t = t
         self._text_size = TEXT_SIZES[0]
         self.home = TextButton(glyph="house")
@@ -46,9 +56,23 @@ class Toolbar(QWidget):
         self.larger = TextButton("A", glyph="plus", glyph_after=True)
         self.contrast = TextButton(glyph="check")
         self.contrast.setCheckable(True)
+        self.read_aloud = TextButton(glyph="speaker")
+        self.speech_note = WrapLabel(role="secondary")
+        self.speech_note.hide()
+        self._speaking = False
+        self._problem: str | None = None
         layout = FlowLayout(self)
-        for widget in (self.home, self.smaller, self.size_label, self.larger, self.contrast):
+        for widget in (
+            self.home,
+            self.smaller,
+            self.size_label,
+            self.larger,
+            self.contrast,
+            self.read_aloud,
+            self.speech_note,
+        ):
             layout.addWidget(widget)
+        self.read_aloud.clicked.connect(self.read_aloud_clicked)
         self.home.clicked.connect(self.home_requested)
         self.smaller.clicked.connect(self.smaller_text_requested)
         self.larger.clicked.connect(self.larger_text_requested)
@@ -73,6 +97,20 @@ class Toolbar(QWidget):
         self.contrast.blockSignals(False)
         self._show_contrast_state(on)
 
+    def set_speaking(self, speaking: bool) -> None:
+        """Read aloud becomes Stop while the kiosk reads."""
+        self._speaking = speaking
+        if self.read_aloud.glyph is not None:
+            self.read_aloud.glyph.set_shape("stop" if speaking else "speaker")
+        self.retranslate()
+
+    def set_speech_problem(self, problem: str | None, blocking: bool = False) -> None:
+        """Show why reading aloud failed or is unavailable (a SpeechService reason), or
+        nothing. *blocking*: Read aloud cannot work at all, so it is disabled."""
+        self._problem = problem
+        self.read_aloud.setEnabled(not blocking)
+        self.retranslate()
+
     def retranslate(self) -> None:
         """Show every label in the current language."""
         t = self._t
@@ -85,6 +123,14 @@ class Toolbar(QWidget):
         self.size_label.setAccessibleName(t.gettext("Text size: {size}").format(size=size))
         self.contrast.set_text(t.gettext("High contrast"))
         self._show_contrast_state(self.contrast.isChecked())
+        if self._speaking:
+            self.read_aloud.set_text(t.gettext("Stop"), t.gettext("Stop reading aloud"))
+        else:
+            self.read_aloud.set_text(t.gettext("Read aloud"))
+        note = speech_problem_text(t, self._problem)
+        self.speech_note.setText(note)
+        self.speech_note.setVisible(bool(note))
+        self.read_aloud.setAccessibleDescription(note)
 
     def _show_contrast_state(self, on: bool) -> None:
         if self.contrast.glyph is not None:

@@ -11,6 +11,7 @@ from kiosk.ui.faq import FaqScreen
 from kiosk.ui.flow_layout import FlowLayout
 from kiosk.ui.home import HomeScreen
 from kiosk.ui.language_bar import LanguageBar
+from kiosk.ui.speech_bar import SpeechBar
 from kiosk.ui.toolbar import Toolbar
 
 
@@ -18,16 +19,24 @@ class KioskWindow(QWidget):
     """The one top-level window. It arranges the views it is given; app.py wires them."""
 
     def __init__(
-        self, toolbar: Toolbar, language_bar: LanguageBar, home: HomeScreen, faq: FaqScreen
+        self,
+        toolbar: Toolbar,
+        language_bar: LanguageBar,
+        speech_bar: SpeechBar,
+        home: HomeScreen,
+        faq: FaqScreen,
     ) -> None:
         super().__init__()
         self.setObjectName("KioskWindow")
         self.setWindowTitle("FAQ Kiosk")
         self.toolbar, self.language_bar, self.home, self.faq = toolbar, language_bar, home, faq
+        self.speech_bar = speech_bar
         header = QWidget()
         header_row = FlowLayout(header, spacing=24)
         header_row.addWidget(toolbar)
         header_row.addWidget(language_bar)
+        header_row.addWidget(speech_bar)
+        speech_bar.hide()
         self.stack = QStackedWidget()
         self.stack.addWidget(home)
         self.stack.addWidget(faq)

@@ -1,0 +1,304 @@
+"""Synthesizer: sentence → cached WAV file, made by the worker process, never on the UI thread.
+
+The UI side of kiosk/speech/worker.py. One job is in the worker at a time, so each can
+be timed: a job that takes longer than `timeout_ms` gets the worker killed and replaced,
+and so does a worker that dies. Urgent jobs (the sentence a visitor is waiting for) go
+before background ones (warming the cache). Files are cached by voice + rate + text.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import logging
+import multiprocessing
+import threading
+from collections import deque
+from collections.abc import Callable
+from dataclasses import dataclass
+from multiprocessing.connection import Connection
+from pathlib import Path
+from typing import Any
+
+from PySide6.QtCore import QObject, QTimer, Signal, Slot
+
+from kiosk.speech import worker
+
+log = logging.getLogger(__name__)
+
+DEFAULT_TIMEOUT_MS = 5000
+MAX_START_FAILURES = 3
+# Reasons reported with `failed` (the views translate them).
+TIMEOUT, CRASHED, ERROR, NO_VOICE, NO_ENGINE = (
+    "timeout",
+    "crashed",
+    "error",
+    "no-voice",
+    "no-engine",
+)
+
+Voice = tuple[str, str, list[str]]  # engine voice id, name, languages
+
+
+@dataclass(frozen=True)
+class Job:
+    """One sentence to synthesize."""
+
+    key: str
+    text: str
+    voice: str  # as configured ("en-us"); resolved to an engine id when sent
+    rate: int
+    path: Path
+
+
+def resolve_voice(wanted: str, voices: list[Voice]) -> str | None:
+    """The engine id of the voice the config calls *wanted*: matched against ids, the last
+    part of ids (espeak-ng's "gmw/en-us"), names and languages, ignoring case."""
+    wanted = wanted.casefold()
+    for voice_id, name, languages in voices:
+        candidates = {voice_id, voice_id.rsplit("/", 1)[-1], name, *languages}
+        if wanted in {candidate.casefold() for candidate in candidates}:
+            return voice_id
+    return None
+
+
+class Synthesizer(QObject):
+    """Makes WAV files for sentences in a worker process.
+
+    Signals:
+        ready(str, str): job key, WAV path.
+        failed(str, str): job key, reason (TIMEOUT, CRASHED, ERROR, NO_VOICE, NO_ENGINE).
+        voices_known(list): the engine's voices, once per worker start.
+        engine_failed(str): the engine cannot start at all (why, for the log and check).
+        worker_restarted(str): a hung or dead worker was replaced (reason).
+    """
+
+    ready = Signal(str, str)
+    failed = Signal(str, str)
+    voices_known = Signal(list)
+    engine_failed = Signal(str)
+    worker_restarted = Signal(str)
+    _received = Signal(int, object)
+
+    def __init__(
+        self,
+        cache_dir: Path,
+        timeout_ms: int = DEFAULT_TIMEOUT_MS,
+        target: Callable[[Connection], None] = worker.main,
+    ) -> None:
+        super().__init__()
+        self._cache_dir = cache_dir
+        self._target = target
+        self._urgent: deque[Job] = deque()
+        self._background: deque[Job] = deque()
+        self._in_flight: Job | None = None
+        self._process: Any = None
+        self._conn: Connection | None = None
+        self._generation = 0
+        self._worker_ready = False
+        self._deaths_before_ready = 0
+        self._voices: list[Voice] | None = None
+        self.engine_error: str | None = None
+        self._watchdog = QTimer(self)
+        self._watchdog.setSingleShot(True)
+        self._watchdog.setInterval(timeout_ms)
+        self._watchdog.timeout.connect(self._on_timeout)
+        self._received.connect(self._on_message)
+
+    # -- queries ------------------------------------------------------------------------
+
+    @property
+    def voices(self) -> list[Voice] | None:
+        """The engine's voices, or None until a worker has reported them."""
+        return self._voices
+
+    @property
+    def worker_pid(self) -> int | None:
+        """The worker's process id (None when no worker runs)."""
+        return self._process.pid if self._process is not None else None
+
+    @property
+    def busy(self) -> bool:
+        """True while any job is queued or in the worker."""
+        return bool(self._in_flight or self._urgent or self._background)
+
+    def job(self, text: str, voice: str, rate: int) -> Job:
+        """The job (and cache file) for *text* in *voice* at *rate*."""
+        digest = hashlib.sha256(f"{voice}\0{rate}\0{text}".encode()).hexdigest()[:32]
+        return Job(digest, text, voice, rate, self._cache_dir / f"{digest}.wav")
+
+    def cached(self, job: Job) -> bool:
+        """True if *job*'s file is already made."""
+        try:
+            return job.path.stat().st_size > worker.WAV_HEADER_BYTES
+        except OSError:
+            return False
+
+    # -- requests -----------------------------------------------------------------------
+
+    def start(self) -> None:
+        """Start the worker now (it also starts on the first request)."""
+        if self._process is None and self.engine_error is None:
+            self._spawn()
+
+    def request(self, job: Job, urgent: bool = True) -> None:
+        """Make *job*'s file; `ready` (or `failed`) follows, never synchronously."""
+        if self.cached(job):
+            QTimer.singleShot(0, self, lambda: self.ready.emit(job.key, str(job.path)))
+            return
+        if self.engine_error is not None:
+            QTimer.singleShot(0, self, lambda: self.failed.emit(job.key, NO_ENGINE))
+            return
+        queue = self._urgent if urgent else self._background
+        if job not in queue and job != self._in_flight:
+            queue.append(job)
+        if urgent and job in self._background:
+            self._background.remove(job)
+        self._send_next()
+
+    def cancel_urgent(self) -> None:
+        """Forget queued urgent jobs (a new utterance starts); the one in the worker runs on."""
+        self._urgent.clear()
+
+    def cancel_background(self) -> None:
+        """Forget queued cache-warming jobs."""
+        self._background.clear()
+
+    def shutdown(self) -> None:
+        """Stop the worker (at exit)."""
+        self._watchdog.stop()
+        if self._conn is not None:
+            with contextlib.suppress(OSError):
+                self._conn.send(("quit",))
+        self._stop_process(grace_s=1.0)
+
+    # -- worker management --------------------------------------------------------------
+
+    def _spawn(self) -> None:
+        self._cache_dir.mkdir(parents=True, exist_ok=True)
+        context = multiprocessing.get_context("spawn")
+        parent, child = context.Pipe()
+        process = context.Process(
+            target=self._target, args=(child,), daemon=True, name="faq-kiosk-speech"
+        )
+        process.start()
+        child.close()
+        self._generation += 1
+        self._process, self._conn, self._worker_ready = process, parent, False
+        reader = threading.Thread(
+            target=self._read,
+            args=(parent, self._generation),
+            name="faq-kiosk-speech-reader",
+            daemon=True,
+        )
+        reader.start()
+        log.info("Speech worker started (pid %s)", process.pid)
+
+    def _read(self, conn: Connection, generation: int) -> None:
+        # On its own thread: blocks on the pipe; the signal is queued to the UI thread.
+        while True:
+            try:
+                message = conn.recv()
+            except (EOFError, OSError):
+                self._received.emit(generation, ("died",))
+                return
+            self._received.emit(generation, message)
+
+    def _stop_process(self, grace_s: float = 0.0) -> None:
+        process, conn = self._process, self._conn
+        self._process, self._conn, self._worker_ready = None, None, False
+        self._generation += 1  # whatever the old reader still says is ignored
+        if process is not None:
+            process.join(grace_s)
+            if process.is_alive():
+                process.kill()
+                process.join(1.0)
+        if conn is not None:
+            conn.close()
+
+    def _restart(self, reason: str) -> None:
+        log.warning("Speech worker %s; restarting it", reason)
+        self._stop_process()
+        self.worker_restarted.emit(reason)
+        if self._urgent or self._background:
+            self._spawn()
+
+    def _send_next(self) -> None:
+        if self._in_flight is not None:
+            return
+        if self._process is None:
+            if self.engine_error is None and (self._urgent or self._background):
+                self._spawn()
+            return
+        if not self._worker_ready or self._voices is None:
+            return  # sent once the worker has said which voices it has
+        while self._urgent or self._background:
+            job = (self._urgent or self._background).popleft()
+            if self.cached(job):
+                self.ready.emit(job.key, str(job.path))
+                continue
+            voice_id = resolve_voice(job.voice, self._voices)
+            if voice_id is None:
+                self.failed.emit(job.key, NO_VOICE)
+                continue
+            assert self._conn is not None
+            self._in_flight = job
+            self._conn.send(("synth", job.key, job.text, voice_id, job.rate, str(job.path)))
+            self._watchdog.start()
+            return
+
+    @Slot(int, object)
+    def _on_message(self, generation: int, message: tuple[Any, ...]) -> None:
+        if generation != self._generation:
+            return
+        kind = message[0]
+        if kind == "ready":
+            self._worker_ready = True
+            self._deaths_before_ready = 0
+            assert self._conn is not None
+            self._conn.send(("voices",))
+        elif kind == "voices":
+            self._voices = list(message[1])
+            self.voices_known.emit(self._voices)
+            self._send_next()
+        elif kind in ("done", "error"):
+            self._watchdog.stop()
+            job, self._in_flight = self._in_flight, None
+            if job is not None and job.key == message[1]:
+                if kind == "done":
+                    self.ready.emit(job.key, str(job.path))
+                else:
+                    log.error("Speech synthesis failed for %r: %s", job.text, message[2])
+                    self.failed.emit(job.key, ERROR)
+            self._send_next()
+        elif kind == "fatal":
+            self._give_up(str(message[1]))
+        elif kind == "died":
+            self._watchdog.stop()
+            job, self._in_flight = self._in_flight, None
+            if job is not None:
+                self.failed.emit(job.key, CRASHED)
+            if not self._worker_ready:
+                self._deaths_before_ready += 1
+                if self._deaths_before_ready >= MAX_START_FAILURES:
+                    self._give_up("the speech worker dies as it starts")
+                    return
+            self._restart("died")
+
+    def _give_up(self, why: str) -> None:
+        log.error("No speech engine: %s", why)
+        self._stop_process()
+        self.engine_error = why
+        pending = [*self._urgent, *self._background]
+        self._urgent.clear()
+        self._background.clear()
+        self.engine_failed.emit(why)
+        for job in pending:
+            self.failed.emit(job.key, NO_ENGINE)
+
+    def _on_timeout(self) -> None:
+        job, self._in_flight = self._in_flight, None
+        if job is not None:
+            log.error("Speech synthesis of %r took over %d ms", job.text, self._watchdog.interval())
+            self.failed.emit(job.key, TIMEOUT)
+        self._restart("hung")

@@ -1,0 +1,178 @@
+"""The synthesis worker: a separate process that owns the pyttsx3 engine.
+
+A process, not a thread, because (PITFALLS.md) pyttsx3's engine must live in the thread
+that made it, can hang inside a driver, and cannot be interrupted mid-sentence: a
+process that hangs or dies can be killed and replaced without touching the kiosk, and
+`spawn` avoids the fork-after-engine hang (pyttsx3 #131).
+
+Protocol over a multiprocessing Pipe (tuples):
+    → ("voices",)                              ← ("voices", [(id, name, [languages])…])
+    → ("synth", job, text, voice_id, rate, path) ← ("done", job, path) | ("error", job, why)
+    → ("quit",)
+At start-up the worker sends ("ready",) or ("fatal", why) (no engine: exits).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import ctypes
+import os
+import sys
+from multiprocessing.connection import Connection
+from pathlib import Path
+from typing import Any
+
+WAV_HEADER_BYTES = 44
+
+
+def _silence_stdout() -> None:
+    # pyttsx3's espeak driver prints "Audio saved to …" on every save; the kiosk's log
+    # and a systemd journal should not fill with it.
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    with contextlib.suppress(OSError):
+        os.dup2(devnull, 1)
+    sys.stdout = Path(os.devnull).open("w", encoding="utf-8")  # noqa: SIM115 - process-long
+
+
+def _patch_espeak_driver() -> None:
+    """Keep the last chunk of audio pyttsx3's espeak driver would drop.
+
+    pyttsx3 2.99 writes the WAV when espeak-ng reports the end of a message and only then
+    appends that callback's samples, so the tail is lost, and a short sentence whose audio
+    all arrives in that one callback gives an empty file. Taking the samples first fixes both.
+    """
+    try:
+        from pyttsx3.drivers import espeak as driver_module
+    except Exception:  # not Linux, or no libespeak-ng: nothing to patch
+        return
+    driver = driver_module.EspeakDriver
+    original = driver._onSynth
+    if getattr(original, "kiosk_patched", False):
+        return
+
+    def on_synth(self: Any, wav: Any, numsamples: int, events: Any) -> int:
+        if numsamples > 0 and self._speaking:
+            self._data_buffer += ctypes.string_at(wav, numsamples * ctypes.sizeof(ctypes.c_short))
+        return int(original(self, wav, 0, events))
+
+    on_synth.kiosk_patched = True  # type: ignore[attr-defined]
+    driver._onSynth = on_synth
+
+
+def voice_list(engine: Any) -> list[tuple[str, str, list[str]]]:
+    """(id, name, languages) of every voice the engine offers."""
+    voices = []
+    for voice in engine.getProperty("voices") or []:
+        languages = [
+            lang.decode("utf-8", "replace") if isinstance(lang, bytes) else str(lang)
+            for lang in (voice.languages or [])
+        ]
+        voices.append((str(voice.id), str(voice.name or voice.id), languages))
+    return voices
+
+
+def _espeak_synchronize(engine: Any) -> Any:
+    """espeak-ng's Synchronize() if *engine* runs on espeak-ng, else None.
+
+    pyttsx3 2.99's espeak driver returns from runAndWait() as soon as synthesis is queued
+    (the WAV is written later, from espeak-ng's thread), and property changes go through
+    espeak-ng's own queue, where they were seen to apply to the wrong sentence (about one
+    sentence in four, alternating rates). Waiting for espeak-ng after each step fixes both.
+    """
+    driver = getattr(getattr(engine, "proxy", None), "_driver", None)
+    if type(driver).__module__.endswith(".espeak"):
+        from pyttsx3.drivers import _espeak
+
+        return _espeak.Synchronize
+    return None
+
+
+def synthesize(engine: Any, text: str, voice_id: str, rate: int, path: Path) -> None:
+    """Write *text* spoken by *voice_id* at *rate* words per minute to the WAV *path*."""
+    synchronize = _espeak_synchronize(engine)
+    if synchronize is not None:
+        driver = engine.proxy._driver
+        driver.setProperty("voice", voice_id)
+        driver.setProperty("rate", rate)
+        synchronize()
+    else:
+        engine.setProperty("voice", voice_id)
+        engine.setProperty("rate", rate)
+    for attempt in range(2):  # an empty file is retried once (pyttsx3 #242)
+        partial = path.with_name(f".{path.name}.{os.getpid()}.{attempt}.part")
+        # One save per runAndWait, or only the last is written (pyttsx3 #170).
+        engine.save_to_file(text, str(partial))
+        engine.runAndWait()
+        if synchronize is not None:
+            synchronize()
+        if partial.is_file() and partial.stat().st_size > WAV_HEADER_BYTES:
+            partial.replace(path)
+            return
+        partial.unlink(missing_ok=True)
+    raise RuntimeError("the engine wrote no audio")
+
+
+def serve(conn: Connection, engine: Any) -> None:
+    """Answer requests until the pipe closes or "quit" arrives."""
+    while True:
+        try:
+            request = conn.recv()
+        except (EOFError, OSError):
+            return
+        if request[0] == "quit":
+            return
+        if request[0] == "voices":
+            conn.send(("voices", voice_list(engine)))
+        elif request[0] == "synth":
+            _, job, text, voice_id, rate, path = request
+            try:
+                synthesize(engine, text, voice_id, rate, Path(path))
+            except Exception as error:  # report it; the worker stays usable
+                conn.send(("error", job, f"{type(error).__name__}: {error}"))
+            else:
+                conn.send(("done", job, path))
+
+
+def main(conn: Connection) -> None:
+    """Process entry point: make the engine, then serve."""
+    _silence_stdout()
+    try:
+        import pyttsx3
+
+        _patch_espeak_driver()
+        engine = pyttsx3.init()
+    except Exception as error:  # no espeak-ng library, no SAPI5, …
+        conn.send(("fatal", f"{type(error).__name__}: {error}"))
+        return
+    conn.send(("ready",))
+    serve(conn, engine)
+
+
+def probe_voices(timeout_s: float = 20.0) -> tuple[list[tuple[str, str, list[str]]], str | None]:
+    """Start a worker, ask for its voices and stop it: (voices, None) or ([], why not).
+    Blocking: for `faq-kiosk check`, not for the kiosk."""
+    import multiprocessing
+
+    context = multiprocessing.get_context("spawn")
+    parent, child = context.Pipe()
+    process = context.Process(target=main, args=(child,), daemon=True)
+    process.start()
+    child.close()
+    try:
+        if not parent.poll(timeout_s):
+            return [], "the speech worker did not answer"
+        first = parent.recv()
+        if first[0] != "ready":
+            return [], str(first[1]) if len(first) > 1 else "the speech worker failed"
+        parent.send(("voices",))
+        if not parent.poll(timeout_s):
+            return [], "the speech worker did not list its voices"
+        return list(parent.recv()[1]), None
+    except (EOFError, OSError):
+        return [], "the speech worker died"
+    finally:
+        with contextlib.suppress(OSError):
+            parent.send(("quit",))
+        process.join(2)
+        if process.is_alive():
+            process.kill()

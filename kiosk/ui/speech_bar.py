@@ -1,0 +1,105 @@
+"""SpeechBar: the controls shown while the kiosk reads aloud: pause/resume, replay,
+speed (slower / faster) and volume (quieter / louder)."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QWidget
+
+from kiosk.i18n import Translator, qlocale
+from kiosk.speech.service import PAUSED
+from kiosk.ui.button import TextButton
+from kiosk.ui.flow_layout import FlowLayout
+from kiosk.ui.text import WrapLabel
+from kiosk.ui.toolbar import percent
+
+
+class SpeechBar(QWidget):
+    """Speech controls.
+
+    Signals:
+        pause_toggled(), replay_requested(), slower_requested(), faster_requested(),
+        quieter_requested(), louder_requested().
+    """
+
+    pause_toggled = Signal()
+    replay_requested = Signal()
+    slower_requested = Signal()
+    faster_requested = Signal()
+    quieter_requested = Signal()
+    louder_requested = Signal()
+
+    def __init__(self, t: Translator, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setProperty("chrome", True)  # text grows to 125 % at most (ui/theme.py)
+        self._t = t
+        self._paused = False
+        self._speed = "normal"
+        self._volume = 80
+        self.pause = TextButton(glyph="pause")
+        self.replay = TextButton(glyph="replay")
+        self.slower = TextButton(glyph="minus")
+        self.speed_label = WrapLabel()
+        self.faster = TextButton(glyph="plus")
+        self.quieter = TextButton(glyph="minus")
+        self.volume_label = WrapLabel()
+        self.louder = TextButton(glyph="plus")
+        layout = FlowLayout(self)
+        for widget in (
+            self.pause,
+            self.replay,
+            self.slower,
+            self.speed_label,
+            self.faster,
+            self.quieter,
+            self.volume_label,
+            self.louder,
+        ):
+            layout.addWidget(widget)
+        self.pause.clicked.connect(self.pause_toggled)
+        self.replay.clicked.connect(self.replay_requested)
+        self.slower.clicked.connect(self.slower_requested)
+        self.faster.clicked.connect(self.faster_requested)
+        self.quieter.clicked.connect(self.quieter_requested)
+        self.louder.clicked.connect(self.louder_requested)
+
+    def set_state(self, state: str) -> None:
+        """Show Pause while speaking, Resume while paused."""
+        self._paused = state == PAUSED
+        if self.pause.glyph is not None:
+            self.pause.glyph.set_shape("play" if self._paused else "pause")
+        self.retranslate()
+
+    def set_speed(self, speed: str) -> None:
+        """Show the speed ("slower", "normal", "faster"); the ends disable their button."""
+        self._speed = speed
+        self.slower.setEnabled(speed != "slower")
+        self.faster.setEnabled(speed != "faster")
+        self.retranslate()
+
+    def set_volume(self, volume: int) -> None:
+        """Show the volume in percent."""
+        self._volume = volume
+        self.quieter.setEnabled(volume > 10)
+        self.louder.setEnabled(volume < 100)
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Labels in the current language."""
+        t = self._t
+        self.setLocale(qlocale(t.language))
+        self.pause.set_text(t.gettext("Resume") if self._paused else t.gettext("Pause"))
+        self.replay.set_text(t.gettext("Start again"))
+        self.slower.set_text(t.gettext("Slower"))
+        self.faster.set_text(t.gettext("Faster"))
+        speed = {
+            "slower": t.gettext("slow"),
+            "normal": t.gettext("normal"),
+            "faster": t.gettext("fast"),
+        }[self._speed]
+        self.speed_label.setText(t.gettext("Speed: {speed}").format(speed=speed))
+        self.quieter.set_text(t.gettext("Quieter"))
+        self.louder.set_text(t.gettext("Louder"))
+        self.volume_label.setText(
+            t.gettext("Volume: {volume}").format(volume=percent(self._volume, t.language))
+        )

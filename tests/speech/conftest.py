@@ -1,0 +1,46 @@
+"""Speech fixtures: a synthesizer with the real engine, or with a stand-in worker."""
+
+from __future__ import annotations
+
+import ctypes.util
+import wave
+from collections.abc import Callable, Iterator
+from multiprocessing.connection import Connection
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QApplication
+
+from kiosk.speech.synthesizer import Synthesizer
+
+HAS_ESPEAK = ctypes.util.find_library("espeak-ng") is not None or ctypes.util.find_library(
+    "espeak"
+) is not None
+needs_espeak = pytest.mark.skipif(
+    not HAS_ESPEAK, reason="espeak-ng is not installed (Debian: apt-get install espeak-ng)"
+)
+
+SynthFactory = Callable[..., Synthesizer]
+
+
+@pytest.fixture
+def make_synth(qapp: QApplication, tmp_path: Path) -> Iterator[SynthFactory]:
+    """Synthesizers caching into a fresh folder; their workers are stopped afterwards."""
+    made: list[Synthesizer] = []
+
+    def make(target: Callable[[Connection], None] | None = None, timeout_ms: int = 5000,
+             cache: Path | None = None) -> Synthesizer:
+        kwargs = {"target": target} if target is not None else {}
+        synth = Synthesizer(cache or tmp_path / "speech", timeout_ms=timeout_ms, **kwargs)
+        made.append(synth)
+        return synth
+
+    yield make
+    for synth in made:
+        synth.shutdown()
+
+
+def wav_seconds(path: Path) -> float:
+    """Duration of a WAV file."""
+    with wave.open(str(path), "rb") as audio:
+        return audio.getnframes() / audio.getframerate()

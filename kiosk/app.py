@@ -192,7 +192,7 @@ def _connect_speech(kiosk: Kiosk) -> None:
 def _show_speech_state(kiosk: Kiosk, state: str) -> None:
     kiosk.window.toolbar.set_speaking(state != IDLE)
     kiosk.window.speech_bar.set_state(state)
-    kiosk.window.speech_bar.setVisible(state != IDLE)
+    kiosk.window.show_speech_bar(state != IDLE)
 
 
 def _show_speech_availability(kiosk: Kiosk) -> None:

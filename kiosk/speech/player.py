@@ -56,7 +56,6 @@ class AudioPlayer(QObject):
     def stop(self) -> None:
         """Stop at once; no `finished` follows."""
         self._player.stop()
-        self._player.setSource(QUrl())
 
     def pause(self) -> None:
         """Pause where it is."""

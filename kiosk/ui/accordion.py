@@ -62,7 +62,7 @@ class QuestionItem(QFrame):
         self._answer_layout.setContentsMargins(28, 16, 16, 24)
         self._answer_layout.setSpacing(20)
         self.read_button = TextButton(glyph="speaker")
-        self._answer_layout.addWidget(self.read_button, 0, Qt.AlignmentFlag.AlignLeft)
+        self._answer_layout.addWidget(self.read_button)
         self.paragraphs: list[WrapLabel] = []
         self.link_cards: list[QrCard] = []
         layout = QVBoxLayout(self)

@@ -58,14 +58,14 @@ class FaqScreen(QWidget):
         self.feedback = QrCard(renderer, FEEDBACK_QR_PX)
         # Always on screen, like the toolbar: its text grows to 125 % at most.
         self.feedback.setProperty("chrome", True)
-        main = QVBoxLayout()
-        main.setSpacing(12)
-        main.addWidget(self.scroll_area, 1)
-        main.addWidget(self.nav)
+        self._main = QVBoxLayout()
+        self._main.setSpacing(12)
+        self._main.addWidget(self.scroll_area, 1)
+        self._main.addWidget(self.nav)
         self._layout = QBoxLayout(QBoxLayout.Direction.LeftToRight, self)
         self._layout.setContentsMargins(12, 0, 12, 12)
         self._layout.setSpacing(16)
-        self._layout.addLayout(main, 1)
+        self._layout.addLayout(self._main, 1)
         self._layout.addWidget(self.feedback, 0)
         self._landscape: bool | None = None
         self._set_landscape(True)
@@ -90,6 +90,14 @@ class FaqScreen(QWidget):
         items = self.accordion.items
         item = items.get(self._open or "") or next(iter(items.values()), None)
         return item.header if item is not None else None
+
+    def show_below(self, widget: QWidget | None) -> None:
+        """Show *widget* (the speech controls) in place of the scroll buttons, or (None)
+        the scroll buttons again."""
+        if widget is not None:
+            self._main.addWidget(widget)
+            widget.show()
+        self.nav.setVisible(widget is None)
 
     def set_feedback(self, url: str) -> None:
         """The address of the feedback form."""

@@ -72,9 +72,9 @@ class HomeScreen(QWidget):
         outer.addLayout(self._columns)
         outer.addStretch(2)
         self.scroll_area = kinetic_scroll_area(content)
-        layout = QVBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.addWidget(self.scroll_area)
+        self._layout = QVBoxLayout(self)
+        self._layout.setContentsMargins(0, 0, 0, 12)
+        self._layout.addWidget(self.scroll_area, 1)
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
         # Welcome beside the buttons on a wide screen; on a tall one the buttons come
@@ -88,6 +88,12 @@ class HomeScreen(QWidget):
     def first_focus(self) -> QWidget | None:
         """Where keyboard focus starts on this screen."""
         return next(iter(self.buttons.values()), None)
+
+    def show_below(self, widget: QWidget | None) -> None:
+        """Show *widget* (the speech controls) under the language choice."""
+        if widget is not None:
+            self._layout.addWidget(widget)
+            widget.show()
 
     def retranslate(self) -> None:
         """Interface strings in the current language."""

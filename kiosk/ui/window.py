@@ -35,7 +35,6 @@ class KioskWindow(QWidget):
         header_row = FlowLayout(header, spacing=24)
         header_row.addWidget(toolbar)
         header_row.addWidget(language_bar)
-        header_row.addWidget(speech_bar)
         speech_bar.hide()
         self.stack = QStackedWidget()
         self.stack.addWidget(home)
@@ -54,6 +53,16 @@ class KioskWindow(QWidget):
         if QApplication.focusWidget() is None:
             self.setFocus()  # no focus ring until a key is pressed
         super().showEvent(event)
+
+    def show_speech_bar(self, visible: bool) -> None:
+        """Show the speech controls at the foot of the current screen (on the FAQ screen
+        they take the place of the scroll buttons), or hide them. At the foot they leave
+        the header, and the feedback code beside the answers, where they are."""
+        current = self.stack.currentWidget()
+        screen = self.faq if current is self.faq else self.home
+        screen.show_below(self.speech_bar if visible else None)
+        if not visible:
+            self.speech_bar.hide()
 
     def show_screen(self, screen: str) -> None:
         """Show HOME or FAQ; the language bar and Home button belong to the FAQ screen."""

@@ -13,9 +13,10 @@ from PySide6.QtWidgets import QApplication
 
 from kiosk.speech.synthesizer import Synthesizer
 
-HAS_ESPEAK = ctypes.util.find_library("espeak-ng") is not None or ctypes.util.find_library(
-    "espeak"
-) is not None
+HAS_ESPEAK = (
+    ctypes.util.find_library("espeak-ng") is not None
+    or ctypes.util.find_library("espeak") is not None
+)
 needs_espeak = pytest.mark.skipif(
     not HAS_ESPEAK, reason="espeak-ng is not installed (Debian: apt-get install espeak-ng)"
 )
@@ -28,8 +29,11 @@ def make_synth(qapp: QApplication, tmp_path: Path) -> Iterator[SynthFactory]:
     """Synthesizers caching into a fresh folder; their workers are stopped afterwards."""
     made: list[Synthesizer] = []
 
-    def make(target: Callable[[Connection], None] | None = None, timeout_ms: int = 5000,
-             cache: Path | None = None) -> Synthesizer:
+    def make(
+        target: Callable[[Connection], None] | None = None,
+        timeout_ms: int = 5000,
+        cache: Path | None = None,
+    ) -> Synthesizer:
         kwargs = {"target": target} if target is not None else {}
         synth = Synthesizer(cache or tmp_path / "speech", timeout_ms=timeout_ms, **kwargs)
         made.append(synth)

@@ -14,7 +14,10 @@ import wave
 from multiprocessing.connection import Connection
 from pathlib import Path
 
-FAKE_VOICES = [("fake/en-us", "Fake English", ["en-us"]), ("fake/es-419", "Fake Spanish", ["es-419"])]
+FAKE_VOICES = [
+    ("fake/en-us", "Fake English", ["en-us"]),
+    ("fake/es-419", "Fake Spanish", ["es-419"]),
+]
 
 
 def write_tone(path: Path, seconds: float = 0.3) -> None:

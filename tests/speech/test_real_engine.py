@@ -23,15 +23,17 @@ SENTENCES = {
 
 def synthesize(qtbot: QtBot, synth: Synthesizer, text: str, voice: str, rate: int) -> Path:
     job = synth.job(text, voice, rate)
-    with qtbot.waitSignal(synth.ready, timeout=15000,
-                          check_params_cb=lambda key, _path: key == job.key) as blocker:
+    with qtbot.waitSignal(
+        synth.ready, timeout=15000, check_params_cb=lambda key, _path: key == job.key
+    ) as blocker:
         synth.request(job)
     return Path(blocker.args[1])
 
 
 @pytest.mark.parametrize("voice", list(SENTENCES))
-def test_sentence_becomes_a_wav_of_plausible_length(qtbot: QtBot, make_synth: SynthFactory,
-                                                    voice: str) -> None:
+def test_sentence_becomes_a_wav_of_plausible_length(
+    qtbot: QtBot, make_synth: SynthFactory, voice: str
+) -> None:
     synth = make_synth()
     long_text, short_text = SENTENCES[voice]
     long_wav = synthesize(qtbot, synth, long_text, voice, 150)
@@ -56,8 +58,9 @@ def test_short_sentences_never_give_empty_files(qtbot: QtBot, make_synth: SynthF
     """pyttsx3 2.99 drops the last audio chunk; for short sentences that was all of it."""
     synth = make_synth()
     for index, word in enumerate(["Yes.", "No.", "Sí.", "Vâng.", "OK.", "Hi.", "Ya."] * 3):
-        path = synthesize(qtbot, synth, f"{word}", ["en-us", "es-419", "vi"][index % 3],
-                          150 + index)
+        path = synthesize(
+            qtbot, synth, f"{word}", ["en-us", "es-419", "vi"][index % 3], 150 + index
+        )
         assert wav_seconds(path) > 0.1, word
 
 

@@ -11,12 +11,21 @@ from kiosk.speech.sentences import split_sentences
     ("text", "expected"),
     [
         ("One. Two! Three?", ["One.", "Two!", "Three?"]),
-        ("Existen 17 puestos. ¿Cuántos? ¡Muchos!", ["Existen 17 puestos.", "¿Cuántos?", "¡Muchos!"]),
+        (
+            "Existen 17 puestos. ¿Cuántos? ¡Muchos!",
+            ["Existen 17 puestos.", "¿Cuántos?", "¡Muchos!"],
+        ),
         ("la escuela a la cárcel”. El objetivo", ["la escuela a la cárcel”.", "El objetivo"]),
         ("de kindergarten a 8.o grado, chárter.", ["de kindergarten a 8.o grado, chárter."]),
         ("was $743k.  Of that, $117k. The Board", ["was $743k.", "Of that, $117k.", "The Board"]),
-        ("Chúng tôi biết. Mỗi trường học. Điều gì?", ["Chúng tôi biết.", "Mỗi trường học.", "Điều gì?"]),
-        ("keep students safe. . Every single threat", ["keep students safe. .", "Every single threat"]),
+        (
+            "Chúng tôi biết. Mỗi trường học. Điều gì?",
+            ["Chúng tôi biết.", "Mỗi trường học.", "Điều gì?"],
+        ),
+        (
+            "keep students safe. . Every single threat",
+            ["keep students safe. .", "Every single threat"],
+        ),
         ("1-877-542-7233", ["1-877-542-7233"]),
         ("", []),
         (" . ", []),

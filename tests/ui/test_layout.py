@@ -142,3 +142,22 @@ def test_window_keeps_the_screen_size(
     for language in (None, "vi"):
         rendered = render_kiosk(language, LONGEST_ANSWER, SIZES[size_name], text_size=text_size)
         assert (rendered.image.width(), rendered.image.height()) == SIZES[size_name]
+
+
+@pytest.mark.parametrize("size_name", list(SIZES))
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_speech_controls_fit_at_200_percent(
+    render_kiosk: Renderer, language: str, size_name: str
+) -> None:
+    from kiosk.screenshot import settle
+
+    rendered = render_kiosk(language, LONGEST_ANSWER, SIZES[size_name], text_size=200)
+    window = rendered.kiosk.window
+    window.toolbar.set_speaking(True)
+    window.show_speech_bar(True)
+    settle(rendered.kiosk)
+    assert window.speech_bar.isVisible() and not window.faq.nav.isVisible()
+    keep(f"speech-{language}-{size_name}-200.png", window.grab().toImage())
+    assert clipping_problems(window) == []
+    assert target_problems(window) == []
+    assert (window.width(), window.height()) == SIZES[size_name]

@@ -7,12 +7,12 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
 # System packages: Qt's xcb platform libraries, fonts, espeak-ng (speech), Xvfb (tests).
-APT_PACKAGES := espeak-ng fonts-noto-core xvfb xauth \
+APT_PACKAGES := espeak-ng libespeak-ng1 fonts-noto-core xvfb xauth libpulse0 \
 	libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0 \
 	libxcb-shape0 libxcb-xinerama0 libxcb-randr0 libxcb-xkb1 libxkbcommon-x11-0 \
 	libegl1 libgl1 libfontconfig1 libdbus-1-3 libglib2.0-0
 
-.PHONY: run test lint typecheck pytest system-deps venv catalogs pot screenshots clean
+.PHONY: run test lint typecheck pytest system-deps venv catalogs pot screenshots bench clean
 
 run: venv
 	$(BIN)/faq-kiosk --windowed $(ARGS)
@@ -51,6 +51,10 @@ pot: venv
 	$(BIN)/pybabel extract --no-location --sort-by-file -k N_ -k gettext_in:2 \
 		--project="FAQ Kiosk" -c TRANSLATORS: -o i18n/kiosk.pot kiosk
 	$(BIN)/pybabel update --no-fuzzy-matching -D kiosk -i i18n/kiosk.pot -d i18n
+
+# Benchmarks (not tests): figures go to benchmarks/results/.
+bench: venv
+	$(BIN)/python benchmarks/speech_latency.py
 
 # The README's screenshots, made by the app itself.
 screenshots: venv

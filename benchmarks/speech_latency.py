@@ -1,0 +1,151 @@
+"""Speech latency and UI-thread stalls, measured in-process (not a test: `make bench`).
+
+- tap → first audio: from SpeechService.speak() to Qt Multimedia reporting playback
+  (QMediaPlayer PlayingState; the sound device's own buffer comes on top), for
+  * cold start: no worker process yet, nothing cached (the first tap after boot if the
+    warm-up had not run),
+  * cold cache: worker running, sentence not cached,
+  * warm: sentence cached (what warm-up gives for the default language's questions).
+- UI stall: the largest gap between 1 ms timer ticks on the UI thread while the worker
+  synthesizes the default language's whole FAQ in the background.
+
+Targets (DESIGN.md): warm ≤ 250 ms, cold ≤ 600 ms, no stall > 16 ms caused by speech.
+Writes benchmarks/results/speech.json and prints a table.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import platform
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+os.environ.setdefault("QT_LOGGING_RULES", "qt.multimedia*=false")
+
+RESULTS = Path(__file__).resolve().parent / "results" / "speech.json"
+
+
+def main() -> int:
+    from PySide6.QtCore import QElapsedTimer, QEventLoop, QTimer
+    from PySide6.QtWidgets import QApplication
+
+    from kiosk.content import load_bundle
+    from kiosk.resources import content_dir
+    from kiosk.speech import make_player
+    from kiosk.speech.sentences import split_sentences
+    from kiosk.speech.service import SpeechService, Utterance
+    from kiosk.speech.synthesizer import Synthesizer
+
+    app = QApplication(sys.argv[:1])
+    bundle = load_bundle(content_dir())
+    titles = [bundle.question("en", qid).title for qid in bundle.question_ids]
+    voices = {"en": "en-us", "es": "es-419", "vi": "vi"}
+
+    def tap_to_audio(service: SpeechService, text: str) -> float:
+        loop = QEventLoop()
+        clock = QElapsedTimer()
+        elapsed: list[float] = []
+        player = service._ensure_player()
+
+        def heard() -> None:
+            if not elapsed:
+                elapsed.append(clock.nsecsElapsed() / 1e6)
+                service.stop()
+                loop.quit()
+
+        player.playing.connect(heard)
+        service.failed.connect(loop.quit)
+        QTimer.singleShot(20000, loop.quit)
+        clock.start()
+        service.speak([Utterance(text, "en")])
+        loop.exec()
+        player.playing.disconnect(heard)
+        service.failed.disconnect(loop.quit)
+        return elapsed[0] if elapsed else float("nan")
+
+    results: dict[str, list[float]] = {"cold_start_ms": [], "cold_cache_ms": [], "warm_ms": []}
+    for run in range(5):
+        cache = Path(tempfile.mkdtemp(prefix="kiosk-bench-"))
+        service = SpeechService(Synthesizer(cache), make_player, voices, 150, 80)
+        results["cold_start_ms"].append(tap_to_audio(service, f"{titles[run]} ({run})"))
+        for index, title in enumerate(titles):
+            text = f"{title} [{run}]"
+            results["cold_cache_ms"].append(tap_to_audio(service, text))
+            if index % 3 == 0:
+                results["warm_ms"].append(tap_to_audio(service, text))
+        for _ in range(40):
+            results["warm_ms"].append(tap_to_audio(service, f"{titles[0]} [{run}]"))
+        service.shutdown()
+
+    # UI-thread stall while the whole FAQ is synthesized in the background.
+    cache = Path(tempfile.mkdtemp(prefix="kiosk-bench-"))
+    synth = Synthesizer(cache)
+    service = SpeechService(synth, make_player, voices, 150, 80)
+    sentences = [
+        Utterance(s.text, "en")
+        for qid in bundle.question_ids
+        for text in (bundle.question("en", qid).title, *bundle.question("en", qid).answer)
+        for s in split_sentences(text)
+    ]
+    gaps: list[float] = []
+    ticker = QTimer()
+    ticker.setInterval(1)
+    clock = QElapsedTimer()
+    last = [0.0]
+
+    def tick() -> None:
+        now = clock.nsecsElapsed() / 1e6
+        gaps.append(now - last[0])
+        last[0] = now
+
+    ticker.timeout.connect(tick)
+    clock.start()
+    ticker.start()
+    began = time.perf_counter()
+    service.warm_up(sentences)
+    loop = QEventLoop()
+    done = QTimer()
+    done.timeout.connect(lambda: not synth.busy and loop.quit())
+    done.start(50)
+    QTimer.singleShot(120000, loop.quit)
+    loop.exec()
+    ticker.stop()
+    warm_all_s = time.perf_counter() - began
+    service.shutdown()
+
+    def summary(values: list[float]) -> dict[str, float]:
+        ordered = sorted(values)
+        return {
+            "median": round(statistics.median(ordered), 1),
+            "p95": round(ordered[int(0.95 * (len(ordered) - 1))], 1),
+            "max": round(ordered[-1], 1),
+            "n": len(ordered),
+        }
+
+    report = {
+        "machine": {"cpus": os.cpu_count(), "python": platform.python_version(),
+                    "platform": platform.platform()},
+        "tap_to_first_audio": {name: summary(values) for name, values in results.items()},
+        "ui_stall_while_synthesizing_ms": summary(gaps[1:]),
+        "sentences_warmed": len(sentences),
+        "warm_all_seconds": round(warm_all_s, 2),
+        "targets": {"warm_ms": 250, "cold_ms": 600, "ui_stall_ms": 16},
+    }
+    RESULTS.parent.mkdir(parents=True, exist_ok=True)
+    RESULTS.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
+    print(f"{'figure':32} {'median':>8} {'p95':>8} {'max':>8} {'n':>5}")
+    for name, stats in [*report["tap_to_first_audio"].items(),
+                        ("ui_stall_while_synthesizing_ms", report["ui_stall_while_synthesizing_ms"])]:
+        print(f"{name:32} {stats['median']:8} {stats['p95']:8} {stats['max']:8} {stats['n']:5}")
+    print(f"warmed {len(sentences)} sentences in {warm_all_s:.1f} s; written {RESULTS}")
+    app.quit()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -8,28 +8,39 @@ signals come back to the views.
 from __future__ import annotations
 
 import logging
+import time
 from dataclasses import dataclass, replace
 
+from PySide6.QtCore import QTimer
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication
 
 from kiosk import resources
+from kiosk.app_session import connect_visitor_turnover, reload_content
+from kiosk.app_speech import connect_speech, show_speech_state
 from kiosk.config import LoadedConfig
 from kiosk.content.store import ContentStore, configured_folder, link_urls
+from kiosk.diagnostics import HealthState, diagnostics_lines
 from kiosk.fonts import FontReport, load_bundled_fonts
 from kiosk.i18n import Translator, qlocale
+from kiosk.idle import ActivityFilter, IdleTimer
+from kiosk.lockdown import LockDown
 from kiosk.qr import QrRenderer
 from kiosk.reading import ReadAloud
-from kiosk.session import FAQ, SessionDefaults, VisitorSession
+from kiosk.session import SessionDefaults, VisitorSession
 from kiosk.speech import default_cache_dir, make_player
-from kiosk.speech.sentences import split_sentences
-from kiosk.speech.service import IDLE, SpeechService, Utterance, rate_for
-from kiosk.speech.synthesizer import NO_ENGINE, NO_VOICE, Synthesizer
+from kiosk.speech.service import SpeechService, rate_for
+from kiosk.speech.synthesizer import Synthesizer
+from kiosk.staff import PinGuard
+from kiosk.staff_desk import StaffDesk
 from kiosk.ui import accessibility
+from kiosk.ui.attract_overlay import AttractOverlay
 from kiosk.ui.faq import FaqScreen
 from kiosk.ui.home import HomeScreen
+from kiosk.ui.idle_overlay import IdleOverlay
 from kiosk.ui.language_bar import LanguageBar
 from kiosk.ui.speech_bar import SpeechBar
+from kiosk.ui.staff_panel import StaffPanel
 from kiosk.ui.theme import BODY_PX, FONT_FAMILY, palette_for, style_sheet
 from kiosk.ui.toolbar import Toolbar
 from kiosk.ui.window import KioskWindow
@@ -51,6 +62,23 @@ class Kiosk:
     window: KioskWindow
     speech: SpeechService
     read_aloud: ReadAloud
+    idle: IdleTimer
+    attract_timer: QTimer
+    idle_overlay: IdleOverlay
+    attract_overlay: AttractOverlay
+    staff_panel: StaffPanel
+    staff_desk: StaffDesk
+    lockdown: LockDown
+    activity: ActivityFilter
+    health: HealthState
+
+
+def enable_kiosk_mode(kiosk: Kiosk) -> None:
+    """Lock the kiosk down and start counting idle time (not for screenshots)."""
+    kiosk.qt_app.installEventFilter(kiosk.lockdown)
+    kiosk.qt_app.installEventFilter(kiosk.activity)
+    kiosk.idle.start()
+    kiosk.attract_timer.start()
 
 
 def offered_languages(loaded: LoadedConfig, content: ContentStore) -> list[str]:
@@ -104,9 +132,33 @@ def build_kiosk(
     read_aloud = ReadAloud(
         speech, session, window, lambda: palette_for(session.high_contrast).speech_band
     )
-    kiosk = Kiosk(
-        qt_app, loaded, fonts, translator, session, content, qr, window, speech, read_aloud
+
+    idle_overlay = IdleOverlay(translator)
+    attract_overlay = AttractOverlay(translator, languages)
+    staff_panel = StaffPanel(translator)
+    for overlay in (idle_overlay, attract_overlay, staff_panel):
+        overlay.attach(window)
+    health = HealthState(time.monotonic())
+    staff_desk = StaffDesk(
+        staff_panel,
+        PinGuard(config.staff_pin_hash),
+        config.staff_allow_exit,
+        diagnostics=lambda: diagnostics_lines(kiosk, health),
+        reload_content=lambda: reload_content(kiosk),
     )
+    idle = IdleTimer(
+        config.idle_timeout_s,
+        config.idle_warning_s,
+        needs_reset=lambda: not session.is_fresh() or staff_desk.is_open,
+    )
+    attract_timer = QTimer()
+    attract_timer.setSingleShot(True)
+    attract_timer.setInterval(config.attract_after_s * 1000)
+    kiosk = Kiosk(
+        qt_app, loaded, fonts, translator, session, content, qr, window, speech, read_aloud,
+        idle, attract_timer, idle_overlay, attract_overlay, staff_panel, staff_desk,
+        LockDown(window), ActivityFilter(), health,
+    )  # fmt: skip
     _connect(kiosk)
     _show_everything(kiosk)
     return kiosk
@@ -139,87 +191,8 @@ def _connect(kiosk: Kiosk) -> None:
     # Content → views.
     kiosk.content.changed.connect(lambda: _show_content(kiosk))
 
-    _connect_speech(kiosk)
-
-
-def _connect_speech(kiosk: Kiosk) -> None:
-    session, speech, read_aloud = kiosk.session, kiosk.speech, kiosk.read_aloud
-    window = kiosk.window
-    toolbar, speech_bar = window.toolbar, window.speech_bar
-    config = kiosk.loaded_config.config
-
-    # Visitor actions → speech.
-    toolbar.read_aloud_clicked.connect(read_aloud.toggle)
-    window.faq.accordion.read_requested.connect(read_aloud.read_question)
-    speech_bar.pause_toggled.connect(
-        lambda: speech.resume() if speech.state == "paused" else speech.pause()
-    )
-    speech_bar.replay_requested.connect(speech.replay)
-    speech_bar.slower_requested.connect(session.slower_speech)
-    speech_bar.faster_requested.connect(session.faster_speech)
-    speech_bar.quieter_requested.connect(session.quieter)
-    speech_bar.louder_requested.connect(session.louder)
-
-    # Any other action interrupts; a language switch reads the same thing in the new one.
-    for changed in (
-        session.open_question_changed,
-        session.screen_changed,
-        session.text_size_changed,
-        session.high_contrast_changed,
-        session.reset_done,
-    ):
-        changed.connect(read_aloud.stop)
-    kiosk.translator.language_changed.connect(
-        lambda _lang: read_aloud.restart_in_current_language()
-    )
-    session.speech_speed_changed.connect(
-        lambda speed: speech.set_rate(rate_for(config.speech_rate, speed))
-    )
-    session.volume_changed.connect(speech.set_volume)
-    session.speech_speed_changed.connect(speech_bar.set_speed)
-    session.volume_changed.connect(speech_bar.set_volume)
-
-    # Speech → views.
-    speech.state_changed.connect(lambda state: _show_speech_state(kiosk, state))
-    speech.started.connect(lambda: _show_speech_availability(kiosk))
-    speech.failed.connect(lambda reason: _show_speech_failure(kiosk, reason))
-    speech.voices_changed.connect(lambda: _show_speech_availability(kiosk))
-    session.language_changed.connect(lambda _lang: _show_speech_availability(kiosk))
-    session.screen_changed.connect(lambda _screen: _show_speech_availability(kiosk))
-    kiosk.qt_app.aboutToQuit.connect(speech.shutdown)
-
-
-def _show_speech_state(kiosk: Kiosk, state: str) -> None:
-    kiosk.window.toolbar.set_speaking(state != IDLE)
-    kiosk.window.speech_bar.set_state(state)
-    kiosk.window.show_speech_bar(state != IDLE)
-
-
-def _show_speech_availability(kiosk: Kiosk) -> None:
-    session, speech = kiosk.session, kiosk.speech
-    if session.screen == FAQ:
-        problem = speech.availability(session.language)
-    else:  # Home reads every language it can
-        problems = {speech.availability(lang) for lang in kiosk.window.home.titles}
-        problem = None if None in problems else (NO_ENGINE if NO_ENGINE in problems else NO_VOICE)
-    kiosk.window.toolbar.set_speech_problem(problem, blocking=problem is not None)
-
-
-def _show_speech_failure(kiosk: Kiosk, reason: str) -> None:
-    blocking = reason in (NO_ENGINE, NO_VOICE)
-    kiosk.window.toolbar.set_speech_problem(reason, blocking=blocking)
-
-
-def warm_up_speech(kiosk: Kiosk) -> None:
-    """Start the speech engine and make the default language's questions in the
-    background. Call once the first frame is on screen, never before."""
-    bundle, language = kiosk.content.bundle, kiosk.session.language
-    utterances = []
-    for question_id in bundle.question_ids:
-        question = bundle.question(language, question_id)
-        for text in (question.title, *question.answer):
-            utterances += [Utterance(s.text, language) for s in split_sentences(text)]
-    kiosk.speech.warm_up(utterances)
+    connect_speech(kiosk)
+    connect_visitor_turnover(kiosk)
 
 
 def _show_everything(kiosk: Kiosk) -> None:
@@ -227,7 +200,7 @@ def _show_everything(kiosk: Kiosk) -> None:
     kiosk.window.toolbar.set_high_contrast(kiosk.session.high_contrast)
     kiosk.window.speech_bar.set_speed(kiosk.session.speech_speed)
     kiosk.window.speech_bar.set_volume(kiosk.session.volume)
-    _show_speech_state(kiosk, kiosk.speech.state)
+    show_speech_state(kiosk, kiosk.speech.state)
     _show_content(kiosk)
     kiosk.window.show_screen(kiosk.session.screen)
 
@@ -251,6 +224,8 @@ def _show_language(kiosk: Kiosk) -> None:
     window.toolbar.retranslate()
     window.speech_bar.retranslate()
     window.home.retranslate()
+    for overlay in (kiosk.idle_overlay, kiosk.staff_panel):
+        overlay.retranslate()
     window.language_bar.set_current(language)
     window.faq.show_content(kiosk.content.bundle, language)
 

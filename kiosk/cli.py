@@ -25,7 +25,6 @@ if TYPE_CHECKING:  # PySide6 is imported lazily, so `--help` answers at once
 log = logging.getLogger("kiosk")
 
 DEFAULT_SCREENSHOT_SIZE = (1920, 1080)
-WINDOWED_SIZE = (1280, 800)
 
 
 def _size(text: str) -> tuple[int, int]:
@@ -130,6 +129,20 @@ def main(argv: Sequence[str] | None = None) -> int:
     logging.basicConfig(
         level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s: %(message)s"
     )
+    if args[:1] == ["set-pin"]:
+        from kiosk.set_pin import set_pin
+
+        parser = argparse.ArgumentParser(
+            prog="faq-kiosk set-pin",
+            description="Ask for the staff PIN twice (not shown) and write its salted hash "
+            "into the config file.",
+        )
+        parser.add_argument(
+            "--config",
+            type=Path,
+            help="config file to update (default: $FAQ_KIOSK_CONFIG, then the system config file)",
+        )
+        return set_pin(parser.parse_args(args[1:]).config)
     if args[:1] == ["check"]:
         from kiosk.check import run_check
 
@@ -160,29 +173,11 @@ def _qt_app() -> QApplication:
 
 
 def _run(options: argparse.Namespace) -> int:
-    from PySide6.QtCore import Qt
+    from kiosk.run import run_kiosk
 
-    from kiosk.app import build_kiosk, warm_up_speech
-    from kiosk.ui.first_frame import after_first_frame
-
-    qt_app = _qt_app()
-    kiosk = build_kiosk(qt_app, _load_config(options.config), options.lang)
-    window = kiosk.window
-    after_first_frame(window, lambda: warm_up_speech(kiosk))
-    if kiosk.loaded_config.config.display_hide_cursor:
-        qt_app.setOverrideCursor(Qt.CursorShape.BlankCursor)
-    if options.windowed:
-        window.resize(*(options.size or WINDOWED_SIZE))
-        window.show()
-    else:
-        window.setWindowFlags(
-            Qt.WindowType.FramelessWindowHint | Qt.WindowType.WindowStaysOnTopHint
-        )
-        # Full screen is a request to the window manager; a bare X server (xinit, no
-        # window manager) ignores it, so also cover the screen ourselves.
-        window.setGeometry(qt_app.primaryScreen().geometry())
-        window.showFullScreen()
-    return qt_app.exec()
+    return run_kiosk(
+        _qt_app(), _load_config(options.config), options.lang, options.windowed, options.size
+    )
 
 
 def _screenshot(options: argparse.Namespace) -> int:

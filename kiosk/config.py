@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
+from kiosk.staff import pin_hash_problem
 from kiosk.tomlfile import Issue, TomlDocument, TomlFileError, read_toml
 
 #: Languages the kiosk's interface is translated into (catalogs in i18n/).
@@ -166,6 +167,7 @@ SCHEMA: tuple[Setting, ...] = (
         "",
         "Salted hash of the staff PIN, written by `faq-kiosk set-pin`. Empty: only "
         '"Reset now" is offered to staff.',
+        pin_hash_problem,
     ),
     Setting("staff.allow_exit", bool, False, "Whether the staff panel offers Exit."),
     Setting("display.hide_cursor", bool, False, "Hide the mouse pointer (touch screens)."),

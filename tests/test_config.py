@@ -98,7 +98,7 @@ volume = 60
 voices = { es = "es-es" }
 
 [staff]
-pin_hash = "pbkdf2$abc"
+pin_hash = "scrypt$16384$8$1$MDEyMzQ1Njc4OWFiY2RlZg==$+WhpTB3W+9cUCbTS2VR3DH2TuXTCcZYp7Sp/fcF63oM="
 allow_exit = true
 
 [display]
@@ -126,7 +126,7 @@ def test_every_setting_given_validly_is_used(tmp_path: Path) -> None:
         speech_volume=60,
         # A partial voices table overrides only the languages it names.
         speech_voices={"en": "en-us", "es": "es-es", "vi": "vi"},
-        staff_pin_hash="pbkdf2$abc",
+        staff_pin_hash="scrypt$16384$8$1$MDEyMzQ1Njc4OWFiY2RlZg==$+WhpTB3W+9cUCbTS2VR3DH2TuXTCcZYp7Sp/fcF63oM=",
         staff_allow_exit=True,
         display_hide_cursor=True,
         display_theme="high-contrast",

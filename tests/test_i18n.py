@@ -36,10 +36,30 @@ def test_catalog_is_complete_and_not_fuzzy(language: str) -> None:
 
 
 @pytest.mark.parametrize("language", TRANSLATED)
+def test_plural_messages_have_every_form_the_language_needs(language: str) -> None:
+    translations = catalog(language)
+    plurals = [m for m in translations if m.id and isinstance(m.id, tuple)]
+    assert plurals
+    for message in plurals:
+        forms = message.string
+        assert isinstance(forms, tuple)
+        assert len(forms) == translations.num_plurals, message.id
+        assert all(forms), message.id
+    compiled = Translator(resources.i18n_dir(), language)
+    for count in (0, 1, 2, 5, 20, 1_000_000):
+        for message in plurals:
+            singular, plural = message.id
+            shown = compiled.ngettext(singular, plural, count)
+            assert shown not in (singular, plural), (language, count, shown)
+
+
+@pytest.mark.parametrize("language", TRANSLATED)
 def test_catalog_keeps_every_placeholder(language: str) -> None:
     for message in catalog(language):
         if message.id:
             source, translation = str(message.id), str(message.string)
+            if isinstance(message.id, tuple):
+                source, translation = str(message.id[-1]), str(message.string[-1])
             assert sorted(PLACEHOLDER.findall(translation)) == sorted(
                 PLACEHOLDER.findall(source)
             ), source

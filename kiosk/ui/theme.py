@@ -156,6 +156,8 @@ QFrame[role="answer"] {{
     border: none;
     border-left: 6px solid {p.checked_border};
 }}
+QFrame[role="overlay"] {{ background: rgba(0, 0, 0, 150); }}
+QFrame[role="attract"] {{ background: {p.background}; }}
 Glyph {{ color: {p.text}; }}
 TextButton {{
     outline: none;  /* the style's own dotted focus frame; the 4 px ring replaces it */

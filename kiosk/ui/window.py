@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QShowEvent
+from PySide6.QtGui import QCloseEvent, QShowEvent
 from PySide6.QtWidgets import QApplication, QStackedWidget, QVBoxLayout, QWidget
 
 from kiosk.session import HOME
@@ -48,6 +48,19 @@ class KioskWindow(QWidget):
         # sees a focus ring; Tab moves into the buttons.
         self.setFocusPolicy(Qt.FocusPolicy.ClickFocus)
         self.setFocus()
+        self.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
+        self._close_allowed = False
+
+    def allow_close(self) -> None:
+        """Let the next close request through (staff chose Exit)."""
+        self._close_allowed = True
+
+    def closeEvent(self, event: QCloseEvent) -> None:  # noqa: N802 - Qt override
+        # Alt+F4, the window manager's close button, a stray Ctrl+W: a kiosk stays up.
+        if self._close_allowed:
+            event.accept()
+        else:
+            event.ignore()
 
     def showEvent(self, event: QShowEvent) -> None:  # noqa: N802 - Qt override
         if QApplication.focusWidget() is None:

@@ -1,0 +1,147 @@
+"""The staff PIN: stored only as a salted scrypt hash, compared in constant time, and
+locked after 5 wrong tries for 60 s, doubling with each further lock."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import hmac
+import os
+import re
+import secrets
+import time
+import tomllib
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+SCRYPT_N, SCRYPT_R, SCRYPT_P = 2**14, 8, 1
+PIN_PATTERN = re.compile(r"^[0-9]{4,12}$")
+TRIES_BEFORE_LOCK = 5
+FIRST_LOCK_S = 60
+
+
+def _b64(data: bytes) -> str:
+    return base64.b64encode(data).decode("ascii")
+
+
+def hash_pin(pin: str, salt: bytes | None = None) -> str:
+    """A storable hash of *pin*: "scrypt$N$r$p$salt$hash" (base64)."""
+    salt = salt if salt is not None else secrets.token_bytes(16)
+    digest = hashlib.scrypt(
+        pin.encode("utf-8"), salt=salt, n=SCRYPT_N, r=SCRYPT_R, p=SCRYPT_P, dklen=32
+    )
+    return f"scrypt${SCRYPT_N}${SCRYPT_R}${SCRYPT_P}${_b64(salt)}${_b64(digest)}"
+
+
+def pin_hash_problem(stored: str) -> str | None:
+    """Why *stored* is not a hash `hash_pin` made, or None if it is (or is empty)."""
+    if not stored:
+        return None
+    parts = stored.split("$")
+    if len(parts) != 6 or parts[0] != "scrypt" or not all(p.isdigit() for p in parts[1:4]):
+        return "is not a hash written by `faq-kiosk set-pin`"
+    try:
+        base64.b64decode(parts[4], validate=True)
+        base64.b64decode(parts[5], validate=True)
+    except ValueError:
+        return "is not a hash written by `faq-kiosk set-pin`"
+    return None
+
+
+def verify_pin(pin: str, stored: str) -> bool:
+    """True if *pin* matches *stored*; the comparison takes the same time either way."""
+    if not stored or pin_hash_problem(stored):
+        return False
+    _, n, r, p, salt, expected = stored.split("$")
+    digest = hashlib.scrypt(
+        pin.encode("utf-8"), salt=base64.b64decode(salt), n=int(n), r=int(r), p=int(p), dklen=32
+    )
+    return hmac.compare_digest(_b64(digest), expected)
+
+
+OK, WRONG, LOCKED = "ok", "wrong", "locked"
+
+
+@dataclass(frozen=True)
+class PinResult:
+    """What a PIN attempt gave: OK, WRONG (tries left) or LOCKED (seconds left)."""
+
+    outcome: str
+    tries_left: int = 0
+    locked_s: int = 0
+
+
+class PinGuard:
+    """Checks PINs against the stored hash, with the lock-out rule. Lives as long as the
+    kiosk, so closing and reopening the staff sheet does not reset it."""
+
+    def __init__(self, stored_hash: str, clock: Callable[[], float] = time.monotonic) -> None:
+        self._stored = stored_hash
+        self._clock = clock
+        self._wrong = 0
+        self._locks = 0
+        self._locked_until = 0.0
+
+    @property
+    def configured(self) -> bool:
+        """True if a usable PIN hash is configured."""
+        return bool(self._stored) and pin_hash_problem(self._stored) is None
+
+    def locked_for(self) -> int:
+        """Seconds the pad stays locked (0: not locked)."""
+        return max(0, int(-(-(self._locked_until - self._clock()) // 1)))
+
+    def attempt(self, pin: str) -> PinResult:
+        """Try *pin*."""
+        if self.locked_for():
+            return PinResult(LOCKED, locked_s=self.locked_for())
+        if verify_pin(pin, self._stored):
+            self._wrong = 0
+            return PinResult(OK)
+        self._wrong += 1
+        if self._wrong >= TRIES_BEFORE_LOCK:
+            self._wrong = 0
+            self._locked_until = self._clock() + FIRST_LOCK_S * 2**self._locks
+            self._locks += 1
+            return PinResult(LOCKED, locked_s=self.locked_for())
+        return PinResult(WRONG, tries_left=TRIES_BEFORE_LOCK - self._wrong)
+
+
+_STAFF_HEADER = re.compile(r"^\s*\[\s*staff\s*\]\s*(#.*)?$")
+_ANY_HEADER = re.compile(r"^\s*\[")
+_PIN_LINE = re.compile(r"^\s*pin_hash\s*=")
+
+
+def with_pin_hash(config_text: str, pin_hash: str) -> str:
+    """*config_text* with `[staff] pin_hash` set to *pin_hash*; everything else kept."""
+    line = f'pin_hash = "{pin_hash}"'
+    lines = config_text.splitlines()
+    in_staff, staff_at = False, None
+    for index, text in enumerate(lines):
+        if _STAFF_HEADER.match(text):
+            in_staff, staff_at = True, index
+        elif _ANY_HEADER.match(text):
+            in_staff = False
+        elif in_staff and _PIN_LINE.match(text):
+            lines[index] = line
+            break
+    else:
+        if staff_at is not None:
+            lines.insert(staff_at + 1, line)
+        else:
+            lines += ["", "[staff]", line]
+    return "\n".join(lines) + "\n"
+
+
+def write_pin_hash(config_path: Path, pin_hash: str) -> None:
+    """Store *pin_hash* in the config file (created if missing), atomically."""
+    text = config_path.read_text(encoding="utf-8") if config_path.exists() else ""
+    updated = with_pin_hash(text, pin_hash)
+    tomllib.loads(updated)  # never write a file the kiosk cannot read
+    config_path.parent.mkdir(parents=True, exist_ok=True)
+    partial = config_path.with_name(f".{config_path.name}.{os.getpid()}.tmp")
+    partial.write_text(updated, encoding="utf-8")
+    if config_path.exists():
+        os.chmod(partial, config_path.stat().st_mode & 0o777)  # noqa: PTH101
+    partial.replace(config_path)

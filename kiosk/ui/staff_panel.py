@@ -1,0 +1,177 @@
+"""StaffPanel: the sheet reception staff open with the hidden gesture.
+
+"Reset now" needs no PIN. The PIN pad unlocks diagnostics, reloading the content and
+(when the config allows) leaving the kiosk. The PIN is never shown, only dots.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Signal
+from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QStackedWidget, QWidget
+
+from kiosk.i18n import Translator, qlocale
+from kiosk.staff import LOCKED, OK, PinResult
+from kiosk.ui.button import TextButton
+from kiosk.ui.overlay import Overlay
+from kiosk.ui.scrolling import kinetic_scroll_area
+from kiosk.ui.text import WrapLabel
+
+MAX_PIN_DIGITS = 12
+
+
+class StaffPanel(Overlay):
+    """Staff controls.
+
+    Signals:
+        reset_requested(), pin_entered(str), reload_requested(), exit_requested(),
+        closed().
+    """
+
+    reset_requested = Signal()
+    pin_entered = Signal(str)
+    reload_requested = Signal()
+    exit_requested = Signal()
+    closed = Signal()
+
+    def __init__(self, t: Translator, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setProperty("chrome", True)
+        self._t = t
+        self._digits = ""
+        self._pin_configured = False
+        self._allow_exit = False
+        self._message = ""
+        self._locked_s = 0
+        self.title = WrapLabel(role="title")
+        self.reset_now = TextButton(glyph="replay")
+        self.reset_now.setProperty("primary", True)
+        self.close_button = TextButton(glyph="minus")
+        top = QHBoxLayout()
+        top.setSpacing(16)
+        top.addWidget(self.reset_now, 1)
+        top.addWidget(self.close_button, 1)
+        self.pages = QStackedWidget()
+        self.pages.addWidget(self._pin_page())
+        self.pages.addWidget(self._diagnostics_page())
+        self.card_layout.addWidget(self.title)
+        self.card_layout.addLayout(top)
+        self.card_layout.addWidget(self.pages)
+        self.reset_now.clicked.connect(self.reset_requested)
+        self.close_button.clicked.connect(self.closed)
+
+    def _pin_page(self) -> QWidget:
+        page = QWidget()
+        layout = QGridLayout(page)
+        layout.setSpacing(12)
+        self.pin_prompt = WrapLabel()
+        self.pin_dots = WrapLabel(role="phone")
+        self.pin_message = WrapLabel(role="secondary")
+        layout.addWidget(self.pin_prompt, 0, 0, 1, 3)
+        layout.addWidget(self.pin_dots, 1, 0, 1, 3)
+        layout.addWidget(self.pin_message, 2, 0, 1, 3)
+        self.keys: dict[str, TextButton] = {}
+        for index, key in enumerate("123456789C0K"):
+            button = TextButton("" if key in "CK" else key)
+            button.clicked.connect(lambda _c=False, k=key: self._key(k))
+            layout.addWidget(button, 3 + index // 3, index % 3)
+            self.keys[key] = button
+        return page
+
+    def _diagnostics_page(self) -> QWidget:
+        page = QWidget()
+        layout = QGridLayout(page)
+        layout.setSpacing(12)
+        self.diagnostics = WrapLabel()
+        area = kinetic_scroll_area(self.diagnostics)
+        area.setMinimumHeight(240)
+        self.reload = TextButton(glyph="replay")
+        self.exit = TextButton(glyph="stop")
+        layout.addWidget(area, 0, 0, 1, 2)
+        layout.addWidget(self.reload, 1, 0)
+        layout.addWidget(self.exit, 1, 1)
+        self.reload.clicked.connect(self.reload_requested)
+        self.exit.clicked.connect(self.exit_requested)
+        return page
+
+    # -- slots -----------------------------------------------------------------------------
+
+    def open_locked(self, pin_configured: bool, allow_exit: bool, locked_s: int) -> None:
+        """Open on the PIN pad (or, without a PIN, on "Reset now" alone)."""
+        self._pin_configured, self._allow_exit = pin_configured, allow_exit
+        self._digits = ""
+        self._message = ""
+        self.pages.setCurrentIndex(0)
+        self.pages.setVisible(pin_configured)
+        self._locked_s = 0
+        self.show_lock(locked_s)
+        self.open()
+
+    def show_pin_result(self, result: PinResult) -> None:
+        """Unlock, or say why not."""
+        self._digits = ""
+        t = self._t
+        if result.outcome == OK:
+            self.pages.setCurrentIndex(1)
+            self._message = ""
+        elif result.outcome == LOCKED:
+            self._message = ""
+        else:
+            self._message = t.ngettext(
+                "Wrong PIN. {n} try left.", "Wrong PIN. {n} tries left.", result.tries_left
+            ).format(n=result.tries_left)
+        self.show_lock(result.locked_s if result.outcome == LOCKED else 0)
+
+    def show_diagnostics(self, lines: list[str]) -> None:
+        """Fill the diagnostics page."""
+        self.diagnostics.setText("\n".join(lines))
+
+    def show_message(self, message: str) -> None:
+        """A line under the PIN pad or diagnostics (reload result, say)."""
+        self._message = message
+        self.retranslate()
+
+    def retranslate(self) -> None:
+        """Text in the current language."""
+        t = self._t
+        self.setLocale(qlocale(t.language))
+        self.title.setText(t.gettext("Staff"))
+        self.reset_now.set_text(t.gettext("Reset now for the next visitor"))
+        self.close_button.set_text(t.gettext("Close"))
+        self.pin_prompt.setText(t.gettext("Enter the staff PIN for diagnostics and settings."))
+        self.pin_dots.setText("•" * len(self._digits) or " ")
+        self.pin_dots.setAccessibleName(
+            t.ngettext("{n} digit entered", "{n} digits entered", len(self._digits)).format(
+                n=len(self._digits)
+            )
+        )
+        message = self._message
+        if self._locked_s:
+            message = t.gettext("Too many wrong PINs. Try again in {s} s.").format(s=self._locked_s)
+        if not self._pin_configured:
+            message = t.gettext("No staff PIN is set: only Reset now is available.")
+        self.pin_message.setText(message)
+        self.keys["C"].set_text(t.gettext("Clear"))
+        self.keys["K"].set_text(t.gettext("OK"))
+        self.reload.set_text(t.gettext("Reload content"))
+        self.exit.set_text(t.gettext("Exit the kiosk"))
+        self.exit.setVisible(self._allow_exit)
+
+    # -- pad -------------------------------------------------------------------------------
+
+    def show_lock(self, locked_s: int) -> None:
+        """Disable the pad for *locked_s* more seconds (0: usable)."""
+        self._locked_s = locked_s
+        for button in self.keys.values():
+            button.setEnabled(locked_s == 0)
+        self.retranslate()
+
+    def _key(self, key: str) -> None:
+        if key == "C":
+            self._digits = ""
+        elif key == "K":
+            if self._digits:
+                self.pin_entered.emit(self._digits)
+            return
+        elif len(self._digits) < MAX_PIN_DIGITS:
+            self._digits += key
+        self.retranslate()

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import logging
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, replace
 
 from PySide6.QtCore import QTimer
@@ -94,9 +95,10 @@ def build_kiosk(
     loaded: LoadedConfig,
     language: str | None = None,
     synthesizer: Synthesizer | None = None,
+    clock: Callable[[], float] = time.monotonic,
 ) -> Kiosk:
     """Build the kiosk. *language* overrides the config's default language (--lang);
-    *synthesizer* replaces the speech engine's (tests)."""
+    *synthesizer* replaces the speech engine's and *clock* the idle and PIN timers' (tests)."""
     fonts = load_bundled_fonts()
     font = QFont(FONT_FAMILY)
     font.setPixelSize(BODY_PX)
@@ -138,10 +140,10 @@ def build_kiosk(
     staff_panel = StaffPanel(translator)
     for overlay in (idle_overlay, attract_overlay, staff_panel):
         overlay.attach(window)
-    health = HealthState(time.monotonic())
+    health = HealthState(clock())
     staff_desk = StaffDesk(
         staff_panel,
-        PinGuard(config.staff_pin_hash),
+        PinGuard(config.staff_pin_hash, clock),
         config.staff_allow_exit,
         diagnostics=lambda: diagnostics_lines(kiosk, health),
         reload_content=lambda: reload_content(kiosk),
@@ -150,8 +152,10 @@ def build_kiosk(
         config.idle_timeout_s,
         config.idle_warning_s,
         needs_reset=lambda: not session.is_fresh() or staff_desk.is_open,
+        clock=clock,
     )
-    attract_timer = QTimer()
+    idle.setParent(window)  # the timers go with the window
+    attract_timer = QTimer(window)
     attract_timer.setSingleShot(True)
     attract_timer.setInterval(config.attract_after_s * 1000)
     kiosk = Kiosk(

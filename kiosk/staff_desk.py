@@ -33,7 +33,7 @@ class StaffDesk(QObject):
         diagnostics: Callable[[], list[str]],
         reload_content: Callable[[], str],
     ) -> None:
-        super().__init__()
+        super().__init__(panel)  # goes when the sheet (and its window) goes
         self._panel, self._guard, self._allow_exit = panel, guard, allow_exit
         self._diagnostics, self._reload = diagnostics, reload_content
         self._lock_check = QTimer(self)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import os
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
 # Offscreen Qt with one 2000x2000 screen (the default is 800x800): every window size the
@@ -25,13 +25,17 @@ os.environ["QT_QPA_PLATFORM"] = f"offscreen:configfile={_SCREEN}"
 # warning; what matters here is whether playback works, which the speech tests check.
 os.environ["QT_LOGGING_RULES"] = "qt.multimedia.symbolsresolver=false"
 
+
 import pytest  # noqa: E402
 import shiboken6  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from kiosk import resources  # noqa: E402
-from kiosk.app import Kiosk, build_kiosk  # noqa: E402
+from kiosk.app import Kiosk, build_kiosk, enable_kiosk_mode  # noqa: E402
 from kiosk.config import LoadedConfig, load_config  # noqa: E402
+from kiosk.screenshot import settle  # noqa: E402
+from kiosk.speech.synthesizer import Synthesizer  # noqa: E402
+from tests.speech import fake_workers  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[1]
 SEED = REPO.parent / "shared" / "seeds" / "000_1f82b15335ad1107.txt"
@@ -61,3 +65,44 @@ def discard(kiosk: Kiosk) -> None:
     """Close and delete a kiosk's window now (deleteLater would wait for an event loop)."""
     kiosk.window.close()
     shiboken6.delete(kiosk.window)
+
+
+class FakeClock:
+    """A clock the test moves by hand."""
+
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+LiveKioskFactory = Callable[..., tuple[Kiosk, FakeClock]]
+
+
+@pytest.fixture
+def live_kiosk(qapp: QApplication, tmp_path: Path) -> Iterator[LiveKioskFactory]:
+    """Kiosks in kiosk mode (lock-down, idle timing) on a simulated clock, with a
+    stand-in speech worker; config text may be given."""
+    built: list[Kiosk] = []
+
+    def make(config_text: str = "") -> tuple[Kiosk, FakeClock]:
+        config = tmp_path / "config.toml"
+        config.write_text(config_text, encoding="utf-8")
+        clock = FakeClock()
+        synth = Synthesizer(tmp_path / "speech", target=fake_workers.tone_main)
+        kiosk = build_kiosk(qapp, load_config(config), synthesizer=synth, clock=clock)
+        kiosk.window.resize(1920, 1080)
+        kiosk.window.show()
+        enable_kiosk_mode(kiosk)
+        settle(kiosk)
+        built.append(kiosk)
+        return kiosk, clock
+
+    yield make
+    for kiosk in built:
+        qapp.removeEventFilter(kiosk.lockdown)
+        qapp.removeEventFilter(kiosk.activity)
+        kiosk.idle.stop()
+        kiosk.speech.shutdown()
+        discard(kiosk)

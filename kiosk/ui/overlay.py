@@ -7,7 +7,10 @@ by mistake) and holds its content in a centred card.
 from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QObject, Qt
-from PySide6.QtWidgets import QFrame, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QFrame, QHBoxLayout, QVBoxLayout, QWidget
+
+CARD_MAX_WIDTH = 1100
+MARGIN = 32
 
 
 class Overlay(QFrame):
@@ -16,17 +19,25 @@ class Overlay(QFrame):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setProperty("role", "overlay")
+        # Like the toolbar, an overlay's text grows to 125 % at most (ui/theme.py), so that
+        # it fits a 1280x800 screen at 200 %.
+        self.setProperty("chrome", True)
         self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
         self.card = QFrame()
         self.card.setProperty("role", "card")
-        self.card.setMaximumWidth(1100)
         self.card_layout = QVBoxLayout(self.card)
         self.card_layout.setContentsMargins(40, 32, 40, 32)
         self.card_layout.setSpacing(24)
+        # Stretches, not alignment flags: an aligned widget gets its size hint, and the
+        # wrapped text in the card needs the height it asks for at the card's width.
+        row = QHBoxLayout()
+        row.addStretch(1)
+        row.addWidget(self.card)
+        row.addStretch(1)
         outer = QVBoxLayout(self)
-        outer.setContentsMargins(32, 32, 32, 32)
+        outer.setContentsMargins(MARGIN, MARGIN, MARGIN, MARGIN)
         outer.addStretch(1)
-        outer.addWidget(self.card, 0, Qt.AlignmentFlag.AlignHCenter)
+        outer.addLayout(row)
         outer.addStretch(1)
         self.hide()
 
@@ -34,13 +45,17 @@ class Overlay(QFrame):
         """Cover *window*, following its size."""
         self.setParent(window)
         window.installEventFilter(self)
-        self.setGeometry(window.rect())
+        self._fit(window)
         self.hide()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
         if event.type() == QEvent.Type.Resize and isinstance(watched, QWidget):
-            self.setGeometry(watched.rect())
+            self._fit(watched)
         return False
+
+    def _fit(self, window: QWidget) -> None:
+        self.setGeometry(window.rect())
+        self.card.setFixedWidth(max(min(CARD_MAX_WIDTH, window.width() - 2 * MARGIN), 320))
 
     def open(self) -> None:
         """Show on top of everything else in the window."""

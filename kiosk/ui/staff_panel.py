@@ -7,7 +7,15 @@
 from __future__ import annotations
 
 from PySide6.QtCore import Signal
-from PySide6.QtWidgets import QGridLayout, QHBoxLayout, QStackedWidget, QWidget
+from PySide6.QtGui import QResizeEvent
+from PySide6.QtWidgets import (
+    QBoxLayout,
+    QGridLayout,
+    QHBoxLayout,
+    QStackedWidget,
+    QVBoxLayout,
+    QWidget,
+)
 
 from kiosk.i18n import Translator, qlocale
 from kiosk.staff import LOCKED, OK, PinResult
@@ -35,14 +43,13 @@ class StaffPanel(Overlay):
 
     def __init__(self, t: Translator, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setProperty("chrome", True)
         self._t = t
         self._digits = ""
         self._pin_configured = False
         self._allow_exit = False
         self._message = ""
         self._locked_s = 0
-        self.title = WrapLabel(role="title")
+        self.title = WrapLabel(role="question")
         self.reset_now = TextButton(glyph="replay")
         self.reset_now.setProperty("primary", True)
         self.close_button = TextButton(glyph="minus")
@@ -61,21 +68,35 @@ class StaffPanel(Overlay):
 
     def _pin_page(self) -> QWidget:
         page = QWidget()
-        layout = QGridLayout(page)
-        layout.setSpacing(12)
+        text = QVBoxLayout()
+        text.setSpacing(12)
         self.pin_prompt = WrapLabel()
         self.pin_dots = WrapLabel(role="phone")
         self.pin_message = WrapLabel(role="secondary")
-        layout.addWidget(self.pin_prompt, 0, 0, 1, 3)
-        layout.addWidget(self.pin_dots, 1, 0, 1, 3)
-        layout.addWidget(self.pin_message, 2, 0, 1, 3)
+        for label in (self.pin_prompt, self.pin_dots, self.pin_message):
+            text.addWidget(label)
+        text.addStretch(1)
+        pad = QGridLayout()
+        pad.setSpacing(12)
         self.keys: dict[str, TextButton] = {}
         for index, key in enumerate("123456789C0K"):
             button = TextButton("" if key in "CK" else key)
             button.clicked.connect(lambda _c=False, k=key: self._key(k))
-            layout.addWidget(button, 3 + index // 3, index % 3)
+            pad.addWidget(button, index // 3, index % 3)
             self.keys[key] = button
+        # Text beside the pad on a wide screen, above it on a tall one.
+        self._pin_layout = QBoxLayout(QBoxLayout.Direction.LeftToRight, page)
+        self._pin_layout.setSpacing(24)
+        self._pin_layout.addLayout(text, 1)
+        self._pin_layout.addLayout(pad, 1)
         return page
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        wide = event.size().width() >= 1.2 * event.size().height()
+        self._pin_layout.setDirection(
+            QBoxLayout.Direction.LeftToRight if wide else QBoxLayout.Direction.TopToBottom
+        )
+        super().resizeEvent(event)
 
     def _diagnostics_page(self) -> QWidget:
         page = QWidget()

@@ -127,7 +127,18 @@ def style_sheet(palette: Palette, text_size: int) -> str:
     # The controls around the content stop growing at 125 %, so that at 200 % the
     # questions and answers keep the room (at 1280x800 the header would otherwise
     # take three rows).
-    chrome = scaled(BODY_PX, min(text_size, CHROME_MAX_SIZE))
+    chrome_size = min(text_size, CHROME_MAX_SIZE)
+    chrome = scaled(BODY_PX, chrome_size)
+    inside_chrome = 'QWidget[chrome="true"] QLabel'
+    chrome_roles = "\n".join(
+        f'{inside_chrome}[role="{role}"] {{ font-size: {scaled(px, chrome_size)}px; }}'
+        for role, px in (
+            ("title", TITLE_PX),
+            ("welcome", WELCOME_PX),
+            ("welcome-title", WELCOME_PX),
+            ("phone", PHONE_PX),
+        )
+    )
     return f"""
 QWidget {{
     font-family: "{FONT_FAMILY}";
@@ -140,6 +151,7 @@ QWidget#KioskWindow, QWidget#Screen, QScrollArea, QWidget#ScrollContent {{
 QScrollArea {{ border: none; }}
 QLabel {{ background: transparent; }}
 QWidget[chrome="true"], QWidget[chrome="true"] QWidget {{ font-size: {chrome}px; }}
+{chrome_roles}
 QLabel[role="title"] {{ font-size: {scaled(TITLE_PX, text_size)}px; font-weight: bold; }}
 QLabel[role="welcome"] {{ font-size: {scaled(WELCOME_PX, text_size)}px; }}
 QLabel[role="welcome-title"] {{ font-size: {scaled(WELCOME_PX, text_size)}px; font-weight: bold; }}

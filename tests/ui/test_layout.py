@@ -161,3 +161,32 @@ def test_speech_controls_fit_at_200_percent(
     assert clipping_problems(window) == []
     assert target_problems(window) == []
     assert (window.width(), window.height()) == SIZES[size_name]
+
+
+@pytest.mark.parametrize("text_size", [100, 200])
+@pytest.mark.parametrize("size_name", list(SIZES))
+@pytest.mark.parametrize("overlay", ["idle", "staff", "attract"])
+def test_overlays_fit(render_kiosk: Renderer, overlay: str, size_name: str, text_size: int) -> None:
+    from kiosk.screenshot import settle
+    from kiosk.staff import hash_pin
+
+    kiosk = render_kiosk("es", None, SIZES[size_name], text_size=text_size).kiosk
+    if overlay == "idle":
+        kiosk.idle_overlay.set_seconds(20)
+        kiosk.idle_overlay.open()
+    elif overlay == "staff":
+        kiosk.staff_desk._guard = type(kiosk.staff_desk._guard)(hash_pin("1234"))
+        kiosk.staff_desk.open()
+    else:
+        kiosk.attract_overlay.open()
+    settle(kiosk)
+    keep(f"overlay-{overlay}-{size_name}-{text_size}.png", kiosk.window.grab().toImage())
+    window = kiosk.window
+    on_top = {
+        "idle": kiosk.idle_overlay,
+        "staff": kiosk.staff_panel,
+        "attract": kiosk.attract_overlay,
+    }[overlay]
+    assert clipping_problems(on_top) == []
+    assert target_problems(on_top) == []
+    assert window_rect(on_top.card).bottom() <= window.height()

@@ -120,7 +120,7 @@ def test_right_pin_shows_diagnostics(qtbot: QtBot, live_kiosk: LiveKioskFactory)
     kiosk, _clock = live_kiosk(staff_config())
     kiosk.lockdown.staff_requested.emit()
     panel = kiosk.staff_panel
-    assert panel.pages.isVisible() and panel.pages.currentIndex() == 0
+    assert panel.keys["1"].isVisible() and panel.pages.currentIndex() == 0
     enter(qtbot, panel, "1234")
     assert panel.pin_message.text() == "Wrong PIN. 4 tries left."
     enter(qtbot, panel, PIN)

@@ -128,7 +128,8 @@ def test_staff_reset_now_needs_no_pin(qtbot: QtBot, live_kiosk: LiveKioskFactory
     kiosk.lockdown.staff_requested.emit()
     panel = kiosk.staff_panel
     assert panel.isVisible()
-    assert not panel.pages.isVisible()  # no PIN configured: only Reset now
+    assert not panel.keys["1"].isVisible()  # no PIN configured: only Reset now
+    assert panel.pin_message.text() == "Chưa cài mã PIN nhân viên: chỉ có thể khởi động lại."
     qtbot.mouseClick(panel.reset_now, Qt.MouseButton.LeftButton)
     assert not panel.isVisible()
     assert kiosk.session.is_fresh()

@@ -122,7 +122,8 @@ class StaffPanel(Overlay):
         self._digits = ""
         self._message = ""
         self.pages.setCurrentIndex(0)
-        self.pages.setVisible(pin_configured)
+        for widget in (*self.keys.values(), self.pin_prompt, self.pin_dots):
+            widget.setVisible(pin_configured)  # without a PIN only the reason stays
         self._locked_s = 0
         self.show_lock(locked_s)
         self.open()

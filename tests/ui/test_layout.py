@@ -14,71 +14,11 @@ import os
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPoint, QRect
-from PySide6.QtWidgets import QAbstractButton, QLabel, QWidget
 
-from kiosk.ui.theme import TARGET_PX
+from kiosk.audit import clipping_problems, target_problems, window_rect
 from tests.ui.conftest import LANGUAGES, SIZES, Renderer
 
 LONGEST_ANSWER = "imminent-threat"
-
-
-def window_rect(widget: QWidget) -> QRect:
-    """*widget*'s rectangle in its window's coordinates."""
-    return QRect(widget.mapTo(widget.window(), QPoint(0, 0)), widget.size())
-
-
-def visible_rect(widget: QWidget) -> QRect:
-    """The part of *widget* a visitor can see (clipped to any scroll area), in window
-    coordinates; empty if none."""
-    if not widget.isVisible() or widget.width() <= 0:
-        return QRect()
-    rect = window_rect(widget)
-    parent = widget.parentWidget()
-    while parent is not None:
-        if parent.objectName() == "qt_scrollarea_viewport":
-            rect = rect.intersected(window_rect(parent))
-        parent = parent.parentWidget()
-    return rect
-
-
-def clipping_problems(window: QWidget) -> list[str]:
-    problems = []
-    for label in window.findChildren(QLabel):
-        if not label.isVisible() or not label.text() or label.pixmap().width() > 0:
-            continue
-        text = label.text()[:40]
-        if label.wordWrap():
-            needed = label.heightForWidth(label.contentsRect().width())
-            if needed > label.contentsRect().height() + 1:
-                problems.append(f"{text!r}: needs {needed}px height, has {label.height()}")
-            longest_word = label.minimumSizeHint().width()
-            if longest_word > label.width() + 1:
-                problems.append(f"{text!r}: a word needs {longest_word}px, has {label.width()}")
-        elif label.sizeHint().width() > label.width() + 1:
-            problems.append(f"{text!r}: needs {label.sizeHint().width()}px, has {label.width()}")
-        if window_rect(label).right() > window.width():
-            problems.append(f"{text!r}: runs past the window's right edge")
-    return problems
-
-
-def target_problems(window: QWidget) -> list[str]:
-    buttons = [b for b in window.findChildren(QAbstractButton) if not visible_rect(b).isEmpty()]
-    problems = []
-    for button in buttons:
-        name = button.accessibleName()[:40]
-        if min(button.width(), button.height()) < TARGET_PX:
-            problems.append(f"{name!r} is {button.width()}x{button.height()}")
-    for index, first in enumerate(buttons):
-        for second in buttons[index + 1 :]:
-            if first.isAncestorOf(second) or second.isAncestorOf(first):
-                continue
-            if visible_rect(first).adjusted(-4, -4, 4, 4).intersects(visible_rect(second)):
-                problems.append(
-                    f"{first.accessibleName()[:30]!r} and "
-                    f"{second.accessibleName()[:30]!r} are closer than 8 px"
-                )
-    return problems
 
 
 def keep(image_name: str, rendered_image: object) -> None:

@@ -25,6 +25,8 @@ from kiosk.diagnostics import HealthState, diagnostics_lines
 from kiosk.fonts import FontReport, load_bundled_fonts
 from kiosk.i18n import Translator, qlocale
 from kiosk.idle import ActivityFilter, IdleTimer
+from kiosk.keymap import KeyMap
+from kiosk.keypad import KeypadNavigator
 from kiosk.lockdown import LockDown
 from kiosk.qr import QrRenderer
 from kiosk.reading import ReadAloud
@@ -37,6 +39,7 @@ from kiosk.staff_desk import StaffDesk
 from kiosk.ui import accessibility
 from kiosk.ui.attract_overlay import AttractOverlay
 from kiosk.ui.faq import FaqScreen
+from kiosk.ui.help_overlay import HelpOverlay
 from kiosk.ui.home import HomeScreen
 from kiosk.ui.idle_overlay import IdleOverlay
 from kiosk.ui.language_bar import LanguageBar
@@ -72,12 +75,15 @@ class Kiosk:
     lockdown: LockDown
     activity: ActivityFilter
     health: HealthState
+    help_overlay: HelpOverlay
+    keypad: KeypadNavigator
 
 
 def enable_kiosk_mode(kiosk: Kiosk) -> None:
     """Lock the kiosk down and start counting idle time (not for screenshots)."""
     kiosk.qt_app.installEventFilter(kiosk.lockdown)
     kiosk.qt_app.installEventFilter(kiosk.activity)
+    kiosk.qt_app.installEventFilter(kiosk.keypad)
     kiosk.idle.start()
     kiosk.attract_timer.start()
 
@@ -135,11 +141,21 @@ def build_kiosk(
         speech, session, window, lambda: palette_for(session.high_contrast).speech_band
     )
 
+    help_overlay = HelpOverlay()
     idle_overlay = IdleOverlay(translator)
     attract_overlay = AttractOverlay(translator, languages)
     staff_panel = StaffPanel(translator)
-    for overlay in (idle_overlay, attract_overlay, staff_panel):
+    for overlay in (help_overlay, idle_overlay, attract_overlay, staff_panel):
         overlay.attach(window)
+    keypad = KeypadNavigator(
+        window=window,
+        session=session,
+        speech=speech,
+        t=translator,
+        help_overlay=help_overlay,
+        overlays=[idle_overlay, staff_panel, help_overlay],
+        key_map=KeyMap.from_config(config.keypad),
+    )
     health = HealthState(clock())
     staff_desk = StaffDesk(
         staff_panel,
@@ -161,7 +177,7 @@ def build_kiosk(
     kiosk = Kiosk(
         qt_app, loaded, fonts, translator, session, content, qr, window, speech, read_aloud,
         idle, attract_timer, idle_overlay, attract_overlay, staff_panel, staff_desk,
-        LockDown(window), ActivityFilter(), health,
+        LockDown(window), ActivityFilter(), health, help_overlay, keypad,
     )  # fmt: skip
     _connect(kiosk)
     _show_everything(kiosk)
@@ -180,6 +196,8 @@ def _connect(kiosk: Kiosk) -> None:
     toolbar.smaller_text_requested.connect(session.smaller_text)
     toolbar.larger_text_requested.connect(session.larger_text)
     toolbar.high_contrast_toggled.connect(session.set_high_contrast)
+    toolbar.speak_everything_toggled.connect(session.set_speech_mode)
+    session.speech_mode_changed.connect(toolbar.set_speech_mode)
     faq.question_toggled.connect(session.toggle_question)
 
     # Session → services and views.

@@ -110,12 +110,12 @@ def focus_order_problems(root: QWidget) -> list[str]:
         return []
     start = controls[0]
     seen: list[QWidget] = []
-    current: QWidget = start
+    current: QWidget | None = start
     for _ in range(len(controls) * 2 + 2):
-        current = current.nextInFocusChain()
-        while current is not start and current not in controls:
+        current = current.nextInFocusChain() if current is not None else None
+        while current is not None and current is not start and current not in controls:
             current = current.nextInFocusChain()
-        if current is start:
+        if current is None or current is start:
             break
         if current in seen:
             return [f"focus order loops at {current.accessibleName()[:30]!r}"]

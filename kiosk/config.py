@@ -78,6 +78,12 @@ def _voices(value: dict[str, Any]) -> str | None:
     return None
 
 
+def _keypad(value: dict[str, Any]) -> str | None:
+    from kiosk.keymap import key_map_problem  # Qt's key names; loaded only when configured
+
+    return key_map_problem(value)
+
+
 def _links(value: dict[str, Any]) -> str | None:
     for link_id, url in value.items():
         if not isinstance(url, str):
@@ -194,6 +200,15 @@ SCHEMA: tuple[Setting, ...] = (
     ),
     Setting("log_dir", str, "", "Folder for the rotating log file. Empty: the platform default."),
     Setting(
+        "keypad",
+        dict,
+        {},
+        "Keys per keypad action (up, down, select, back, next, help, volume_up, "
+        'volume_down), as lists of Qt key names, e.g. up = ["Up", "8"]; unnamed actions keep '
+        "their default keys.",
+        _keypad,
+    ),
+    Setting(
         "links",
         dict,
         {},
@@ -224,6 +239,7 @@ class Config:
     display_text_size: int
     content_dir: str
     log_dir: str
+    keypad: dict[str, list[str]]
     links: dict[str, str]
 
     @classmethod

@@ -44,7 +44,7 @@ class VisitorSession(QObject):
     Signals:
         language_changed(str), screen_changed(str), open_question_changed(object: str|None),
         text_size_changed(int), high_contrast_changed(bool), speech_speed_changed(str),
-        volume_changed(int), reset_done().
+        volume_changed(int), speech_mode_changed(bool), reset_done().
     """
 
     language_changed = Signal(str)
@@ -54,6 +54,7 @@ class VisitorSession(QObject):
     high_contrast_changed = Signal(bool)
     speech_speed_changed = Signal(str)
     volume_changed = Signal(int)
+    speech_mode_changed = Signal(bool)
     reset_done = Signal()
 
     def __init__(self, defaults: SessionDefaults) -> None:
@@ -66,6 +67,7 @@ class VisitorSession(QObject):
         self._high_contrast = defaults.high_contrast
         self._speech_speed = "normal"
         self._volume = defaults.volume
+        self._speech_mode = False
 
     @property
     def language(self) -> str:
@@ -102,6 +104,17 @@ class VisitorSession(QObject):
         """Speech volume in percent."""
         return self._volume
 
+    @property
+    def speech_mode(self) -> bool:
+        """Whether every move is spoken (keypad or "Speak everything")."""
+        return self._speech_mode
+
+    def set_speech_mode(self, on: bool) -> None:
+        """Turn speech mode on or off."""
+        if on != self._speech_mode:
+            self._speech_mode = on
+            self.speech_mode_changed.emit(on)
+
     def is_fresh(self) -> bool:
         """True if nothing differs from what a new visitor gets (nothing to reset)."""
         return (
@@ -112,6 +125,7 @@ class VisitorSession(QObject):
             and self._high_contrast == self._defaults.high_contrast
             and self._speech_speed == "normal"
             and self._volume == self._defaults.volume
+            and not self._speech_mode
         )
 
     def choose_language(self, language: str) -> None:
@@ -184,6 +198,7 @@ class VisitorSession(QObject):
         self.set_high_contrast(self._defaults.high_contrast)
         self._set_speed("normal")
         self._set_volume(self._defaults.volume)
+        self.set_speech_mode(False)
         self._set_screen(HOME)
         self.reset_done.emit()
 

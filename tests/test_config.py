@@ -133,6 +133,7 @@ def test_every_setting_given_validly_is_used(tmp_path: Path) -> None:
         display_text_size=150,
         content_dir="/srv/faq",
         log_dir="/var/log/faq-kiosk",
+        keypad={},
         links={"campus-list": "https://example.org/campuses", "safe2tell": "tel:+18775427233"},
     )
 

@@ -103,6 +103,11 @@ class SpeechService(QObject):
         """Volume in percent."""
         return self._volume
 
+    @property
+    def utterances(self) -> list[Utterance]:
+        """What the last `speak` is reading (or read)."""
+        return list(self._utterances)
+
     def availability(self, language: str) -> str | None:
         """None if *language* can be spoken, else why not (NO_ENGINE or NO_VOICE). Before
         the engine has listed its voices, a configured voice is assumed to exist."""

@@ -186,6 +186,11 @@ TextButton:checked, TextButton[primary="true"] {{
 TextButton:pressed {{ background: {p.pressed}; }}
 TextButton:focus {{ background: {p.focus_fill}; border-color: {p.focus_ring}; }}
 TextButton:disabled {{ border-style: dashed; }}
+QLabel[nav="current"] {{
+    background: {p.focus_fill};
+    border: {FOCUS_PX}px solid {p.focus_ring};
+    border-radius: 8px;
+}}
 QScrollBar:vertical {{ width: 24px; background: {p.background}; }}
 QScrollBar::handle:vertical {{ background: {p.border}; min-height: 60px; border-radius: 8px; }}
 QScrollBar::add-line, QScrollBar::sub-line {{ height: 0; }}

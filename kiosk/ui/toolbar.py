@@ -36,7 +36,7 @@ class Toolbar(QWidget):
 
     Signals:
         home_requested(), smaller_text_requested(), larger_text_requested(),
-        high_contrast_toggled(bool), read_aloud_clicked().
+        high_contrast_toggled(bool), read_aloud_clicked(), speak_everything_toggled(bool).
     """
 
     home_requested = Signal()
@@ -44,6 +44,7 @@ class Toolbar(QWidget):
     larger_text_requested = Signal()
     high_contrast_toggled = Signal(bool)
     read_aloud_clicked = Signal()
+    speak_everything_toggled = Signal(bool)
 
     def __init__(self, t: Translator, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -57,6 +58,8 @@ class Toolbar(QWidget):
         self.contrast = TextButton(glyph="check")
         self.contrast.setCheckable(True)
         self.read_aloud = TextButton(glyph="speaker")
+        self.speak_all = TextButton(glyph="check")
+        self.speak_all.setCheckable(True)
         self.speech_note = WrapLabel(role="secondary")
         self.speech_note.hide()
         self._speaking = False
@@ -73,6 +76,7 @@ class Toolbar(QWidget):
         ):
             layout.addWidget(widget)
         self.read_aloud.clicked.connect(self.read_aloud_clicked)
+        self.speak_all.toggled.connect(self.speak_everything_toggled)
         self.home.clicked.connect(self.home_requested)
         self.smaller.clicked.connect(self.smaller_text_requested)
         self.larger.clicked.connect(self.larger_text_requested)
@@ -104,6 +108,14 @@ class Toolbar(QWidget):
             self.read_aloud.glyph.set_shape("stop" if speaking else "speaker")
         self.retranslate()
 
+    def set_speech_mode(self, on: bool) -> None:
+        """Reflect speech mode without emitting `speak_everything_toggled`."""
+        self.speak_all.blockSignals(True)
+        self.speak_all.setChecked(on)
+        self.speak_all.blockSignals(False)
+        if self.speak_all.glyph is not None:
+            self.speak_all.glyph.setVisible(on)
+
     def set_speech_problem(self, problem: str | None, blocking: bool = False) -> None:
         """Show why reading aloud failed or is unavailable (a SpeechService reason), or
         nothing. *blocking*: Read aloud cannot work at all, so it is disabled."""
@@ -127,6 +139,9 @@ class Toolbar(QWidget):
             self.read_aloud.set_text(t.gettext("Stop"), t.gettext("Stop reading aloud"))
         else:
             self.read_aloud.set_text(t.gettext("Read aloud"))
+        self.speak_all.set_text(t.gettext("Speak everything"))
+        if self.speak_all.glyph is not None:
+            self.speak_all.glyph.setVisible(self.speak_all.isChecked())
         note = speech_problem_text(t, self._problem)
         self.speech_note.setText(note)
         self.speech_note.setVisible(bool(note))

@@ -153,3 +153,24 @@ def run_check(config: Path | None, content: Path | None) -> int:
     report.lines.append(f"\n{summary}")
     print("\n".join(report.lines))
     return 1 if report.errors else 0
+
+
+def run_a11y_check() -> int:
+    """`faq-kiosk check --a11y`: render every screen and list accessibility findings."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtWidgets import QApplication
+
+    from kiosk.audit import AUDIT_SIZES, run_audit
+
+    app = QApplication.instance() or QApplication(["faq-kiosk-check"])
+    assert isinstance(app, QApplication)
+    findings = run_audit(app)
+    sizes = ", ".join(f"{w}x{h}" for w, h in AUDIT_SIZES.values())
+    print(
+        f"Accessibility audit: Home and FAQ in every language, at 100 % and 200 % text, "
+        f"{sizes}: names, 88 px targets, 7:1 contrast, focus order, clipped text"
+    )
+    for finding in findings:
+        print(f"  ERROR {finding}")
+    print(f"\n{len(findings)} finding(s)" if findings else "\nno problems found")
+    return 1 if findings else 0

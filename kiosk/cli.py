@@ -83,6 +83,12 @@ def _check_parser() -> argparse.ArgumentParser:
     )
     parser.add_argument("--config", type=Path, help="config file to check")
     parser.add_argument(
+        "--a11y",
+        action="store_true",
+        help="audit every screen for accessibility (names, target sizes, contrast, focus "
+        "order, clipped text) instead",
+    )
+    parser.add_argument(
         "--content",
         type=Path,
         metavar="DIR",
@@ -147,6 +153,10 @@ def main(argv: Sequence[str] | None = None) -> int:
         from kiosk.check import run_check
 
         options = _check_parser().parse_args(args[1:])
+        if options.a11y:
+            from kiosk.check import run_a11y_check
+
+            return run_a11y_check()
         return run_check(options.config, options.content)
     options = _run_parser().parse_args(args)
     if options.screenshot is None and (options.open or options.text_size or options.high_contrast):

@@ -193,7 +193,10 @@ class KeypadNavigator(QObject):
         focused = self._window.focusWidget()
         current = focused if isinstance(focused, QAbstractButton) else self._current
         if isinstance(current, QAbstractButton) and current.isEnabled():
+            before = self._speech.utterances
             current.click()
+            if self._speech.utterances != before:
+                return  # the button reads something aloud (Read aloud): let it be heard
             # The screen may have changed: stay on the pressed item if it is still there,
             # else start at the top of what is shown now.
             if current in self.items():

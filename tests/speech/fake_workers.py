@@ -17,6 +17,7 @@ from pathlib import Path
 FAKE_VOICES = [
     ("fake/en-us", "Fake English", ["en-us"]),
     ("fake/es-419", "Fake Spanish", ["es-419"]),
+    ("fake/vi", "Fake Vietnamese", ["vi"]),
 ]
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+import shiboken6
 from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtGui import QAccessible
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QWidget
@@ -163,6 +164,7 @@ def run_audit(qt_app: QApplication) -> list[Finding]:
 
     findings = [Finding("theme", problem) for problem in contrast_problems()]
     loaded = load_config(None)
+    done = []
     for size_name, size in AUDIT_SIZES.items():
         for text_size in (100, 200):
             for language in (None, *loaded.config.languages):
@@ -174,6 +176,8 @@ def run_audit(qt_app: QApplication) -> list[Finding]:
                 render(kiosk, size)
                 where = f"{language or 'home'} {size_name} {text_size}%"
                 findings += audit_window(kiosk.window, where)
+                # Delete the window now, while the objects wired to it still live.
                 kiosk.window.hide()
-                kiosk.window.deleteLater()
+                shiboken6.delete(kiosk.window)
+                done.append(kiosk)
     return findings

@@ -96,7 +96,9 @@ def test_whole_journey_with_keys_only(qtbot: QtBot, live_kiosk: LiveKioskFactory
             break
         spoken = press(qtbot, kiosk, Qt.Key.Key_Down)
     assert current(kiosk) is window.faq.feedback.image
-    assert spoken == ["Mã QR của mẫu góp ý. Hãy quét mã bằng camera điện thoại."]
+    assert spoken == [
+        "Mã QR của mẫu góp ý. Hãy quét mã bằng camera điện thoại. https://www.dpsk12.org/"
+    ]
     assert press(qtbot, kiosk, Qt.Key.Key_Down) == ["Gửi ý kiến của quý vị"]
     assert press(qtbot, kiosk, Qt.Key.Key_Down) == ["https://www.dpsk12.org/"]
 

@@ -26,6 +26,7 @@ class QrCard(QFrame):
         self._renderer = renderer
         self._qr_px = qr_px
         self._code = ""
+        self._qr_description = ""
         self.title = WrapLabel(role="question")
         self.address = WrapLabel(role="phone" if phone else "secondary")
         self.image = QLabel()
@@ -77,6 +78,7 @@ class QrCard(QFrame):
         """Encode *code* (a URL or tel:) and print *shown_text* under it."""
         self.address.setText(breakable_url(shown_text))
         self.address.setAccessibleName(shown_text)
+        self._name_image()
         if code != self._code:
             self._code = code
             self.image.clear()
@@ -89,7 +91,15 @@ class QrCard(QFrame):
     def set_title(self, title: str, qr_description: str) -> None:
         """What the code leads to, and how a screen reader should describe the code."""
         self.title.setText(title)
-        self.image.setAccessibleName(qr_description)
+        self._qr_description = qr_description
+        self._name_image()
+
+    def _name_image(self) -> None:
+        # What the code is for, then the address it holds (also printed under it).
+        address = self.address.accessibleName()
+        self.image.setAccessibleName(
+            f"{self._qr_description} {address}".strip() if self._qr_description else ""
+        )
 
     @Slot(str, int, QImage)
     def _on_ready(self, code: str, size_px: int, image: QImage) -> None:

@@ -12,7 +12,7 @@ APT_PACKAGES := espeak-ng libespeak-ng1 fonts-noto-core xvfb xauth libpulse0 \
 	libxcb-shape0 libxcb-xinerama0 libxcb-randr0 libxcb-xkb1 libxkbcommon-x11-0 \
 	libegl1 libgl1 libfontconfig1 libdbus-1-3 libglib2.0-0
 
-.PHONY: run test lint typecheck pytest system-deps venv catalogs pot screenshots bench clean
+.PHONY: run test lint typecheck pytest system-deps venv catalogs pot screenshots bench soak clean
 
 run: venv
 	$(BIN)/faq-kiosk --windowed $(ARGS)
@@ -55,6 +55,10 @@ pot: venv
 # Benchmarks (not tests): figures go to benchmarks/results/.
 bench: venv
 	$(BIN)/python benchmarks/speech_latency.py
+
+# The long soak (10,000 random actions, memory flat); `make test` runs a 500-action one.
+soak: venv
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -m slow -s tests/test_soak.py
 
 # The README's screenshots, made by the app itself.
 screenshots: venv

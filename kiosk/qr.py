@@ -1,7 +1,10 @@
 """QR codes, made offline with segno and painted black on white with a 4-module quiet zone.
 
-`QrRenderer` makes them on a worker thread (a QImage may be painted off the UI
-thread; a QPixmap may not) and caches them by text, so the screen never waits on one.
+`QrRenderer` encodes them on a worker thread and caches them by text, so the screen never
+waits for segno. The worker touches no Qt object: PySide6 builds its enums lazily and not
+thread-safely, and painting in the worker segfaulted now and then (about one
+`--screenshot` in three). Painting the finished matrix takes about a millisecond, on the
+UI thread.
 """
 
 from __future__ import annotations
@@ -17,12 +20,26 @@ log = logging.getLogger(__name__)
 QUIET_ZONE = 4  # modules; ISO/IEC 18004 asks for 4
 
 
-def qr_image(text: str, size_px: int) -> QImage:
-    """*text* as a QR code about *size_px* wide (quiet zone included), whole-pixel modules."""
+Matrix = tuple[tuple[bool, ...], ...]
+
+
+def qr_matrix(text: str) -> Matrix:
+    """*text*'s QR modules (True = dark), quiet zone included. Pure Python: any thread."""
     import segno  # imported with the first code, not at start-up
 
     code = segno.make(text, error="m", micro=False)
-    rows = list(code.matrix_iter(scale=1, border=QUIET_ZONE))
+    return tuple(
+        tuple(bool(m) for m in row) for row in code.matrix_iter(scale=1, border=QUIET_ZONE)
+    )
+
+
+def qr_image(text: str, size_px: int) -> QImage:
+    """*text* as a QR code about *size_px* wide (quiet zone included), whole-pixel modules."""
+    return paint_matrix(qr_matrix(text), size_px)
+
+
+def paint_matrix(rows: Matrix, size_px: int) -> QImage:
+    """The modules *rows* as a black-on-white image about *size_px* wide (UI thread)."""
     module = max(3, size_px // len(rows))
     side = module * len(rows)
     image = QImage(side, side, QImage.Format.Format_RGB32)
@@ -39,17 +56,17 @@ def qr_image(text: str, size_px: int) -> QImage:
 
 
 class _QrJob(QRunnable):
-    def __init__(self, text: str, size_px: int, done: Callable[[str, int, QImage], None]) -> None:
+    def __init__(self, text: str, size_px: int, done: Callable[[str, int, object], None]) -> None:
         super().__init__()
         self._text, self._size, self._done = text, size_px, done
 
     def run(self) -> None:
+        matrix: Matrix = ()
         try:
-            image = qr_image(self._text, self._size)
+            matrix = qr_matrix(self._text)
         except Exception:  # a text too long for any QR version: show no code, keep going
             log.exception("Could not make a QR code for %r", self._text)
-            image = QImage()
-        self._done(self._text, self._size, image)
+        self._done(self._text, self._size, matrix)
 
 
 class QrRenderer(QObject):
@@ -60,7 +77,7 @@ class QrRenderer(QObject):
     """
 
     ready = Signal(str, int, QImage)
-    _finished = Signal(str, int, QImage)
+    _finished = Signal(str, int, object)
 
     def __init__(self, pool: QThreadPool | None = None) -> None:
         super().__init__()
@@ -88,8 +105,9 @@ class QrRenderer(QObject):
             self._pending.add(key)
             self._pool.start(_QrJob(text, size_px, self._finished.emit))
 
-    @Slot(str, int, QImage)
-    def _store(self, text: str, size_px: int, image: QImage) -> None:
+    @Slot(str, int, object)
+    def _store(self, text: str, size_px: int, matrix: Matrix) -> None:
+        image = paint_matrix(matrix, size_px) if matrix else QImage()
         key = (text, size_px)
         self._pending.discard(key)
         self._cache[key] = image

@@ -54,6 +54,9 @@ pot: venv
 
 # Benchmarks (not tests): figures go to benchmarks/results/.
 bench: venv
+	command -v chromium >/dev/null || bash packaging/dev/system-deps.sh chromium
+	$(BIN)/python benchmarks/startup_memory.py
+	$(BIN)/python benchmarks/ui_latency.py
 	$(BIN)/python benchmarks/speech_latency.py
 
 # The long soak (10,000 random actions, memory flat); `make test` runs a 500-action one.

@@ -25,7 +25,7 @@ import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from peer import build_peer_page  # noqa: E402
+from peer import build_peer_page
 
 RESULTS = Path(__file__).resolve().parent / "results" / "latest.json"
 CHROMIUM = shutil.which("chromium") or shutil.which("chromium-browser") or "chromium"

@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-from importlib import metadata
-
 
 def version() -> str:
     """The installed package version ("unknown" when running from an unpacked tree)."""
+    from importlib import metadata  # about 40 ms: not at start-up
+
     try:
         return metadata.version("faq-kiosk")
     except metadata.PackageNotFoundError:

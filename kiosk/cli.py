@@ -37,13 +37,22 @@ def _size(text: str) -> tuple[int, int]:
     return width, height
 
 
+class _VersionAction(argparse.Action):
+    """--version, looked up only when asked for (importlib.metadata is slow to import)."""
+
+    def __call__(self, parser: argparse.ArgumentParser, *_args: object, **_kwargs: object) -> None:
+        parser.exit(message=f"faq-kiosk {version()}\n")
+
+
 def _run_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="faq-kiosk",
         description="Accessible, offline, multilingual FAQ kiosk. "
         "Subcommand: `faq-kiosk check` validates an installation.",
     )
-    parser.add_argument("--version", action="version", version=f"faq-kiosk {version()}")
+    parser.add_argument(
+        "--version", action=_VersionAction, nargs=0, help="show the version and exit"
+    )
     parser.add_argument(
         "--config",
         type=Path,
@@ -178,7 +187,6 @@ def _qt_app() -> QApplication:
         return existing
     app = QApplication(["faq-kiosk"])
     app.setApplicationName("faq-kiosk")
-    app.setApplicationVersion(version())
     return app
 
 

@@ -41,7 +41,8 @@ class _VersionAction(argparse.Action):
     """--version, looked up only when asked for (importlib.metadata is slow to import)."""
 
     def __call__(self, parser: argparse.ArgumentParser, *_args: object, **_kwargs: object) -> None:
-        parser.exit(message=f"faq-kiosk {version()}\n")
+        print(f"faq-kiosk {version()}")
+        parser.exit()
 
 
 def _run_parser() -> argparse.ArgumentParser:

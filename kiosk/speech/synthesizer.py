@@ -11,18 +11,19 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import logging
-import multiprocessing
 import threading
 from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass
-from multiprocessing.connection import Connection
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
 from kiosk.speech import worker
+
+if TYPE_CHECKING:  # multiprocessing loads with the first worker, not at start-up
+    from multiprocessing.connection import Connection
 
 log = logging.getLogger(__name__)
 
@@ -176,6 +177,8 @@ class Synthesizer(QObject):
 
     def _spawn(self) -> None:
         self._cache_dir.mkdir(parents=True, exist_ok=True)
+        import multiprocessing
+
         context = multiprocessing.get_context("spawn")
         parent, child = context.Pipe()
         process = context.Process(

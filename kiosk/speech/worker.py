@@ -18,9 +18,11 @@ import contextlib
 import ctypes
 import os
 import sys
-from multiprocessing.connection import Connection
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from multiprocessing.connection import Connection
 
 WAV_HEADER_BYTES = 44
 

@@ -23,6 +23,7 @@ from kiosk.speech.service import SpeechService, Utterance
 from kiosk.ui.accordion import QuestionHeader
 from kiosk.ui.button import TextButton
 from kiosk.ui.help_overlay import HelpOverlay
+from kiosk.ui.toolbar import percent
 from kiosk.ui.window import KioskWindow
 
 # TRANSLATORS: spoken on Home to a visitor who cannot see the screen; say it in your
@@ -156,7 +157,8 @@ class KeypadNavigator(QObject):
             self._give_help()
         elif action in ("volume_up", "volume_down"):
             (self._session.louder if action == "volume_up" else self._session.quieter)()
-            self._say(self._t.gettext("Volume: {volume}").format(volume=f"{self._session.volume}%"))
+            volume = percent(self._session.volume, self._t.language)
+            self._say(self._t.gettext("Volume: {volume}").format(volume=volume))
 
     # -- moves -----------------------------------------------------------------------------
 

@@ -139,7 +139,7 @@ def test_volume_keys_and_reset_turns_speech_mode_off(
     kiosk, _clock = live_kiosk()
     press(qtbot, kiosk, Qt.Key.Key_2)
     spoken = press(qtbot, kiosk, Qt.Key.Key_Plus)
-    assert kiosk.speech.volume == 90 and spoken == ["Volumen: 90%"]
+    assert kiosk.speech.volume == 90 and spoken == ["Volumen: 90\xa0%"]  # CLDR: es spaces %
     press(qtbot, kiosk, Qt.Key.Key_Minus)
     assert kiosk.speech.volume == 80
     assert kiosk.session.speech_mode

@@ -150,8 +150,11 @@ def test_volume_keys_and_reset_turns_speech_mode_off(
 
 def test_speak_everything_toggle(qtbot: QtBot, live_kiosk: LiveKioskFactory) -> None:
     kiosk, _clock = live_kiosk()
-    qtbot.mouseClick(kiosk.window.toolbar.speak_all, Qt.MouseButton.LeftButton)
+    button = kiosk.window.toolbar.speak_all
+    assert button.isVisible() and button.window() is kiosk.window
+    qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
     assert kiosk.session.speech_mode
+    assert button.glyph is not None and button.glyph.isVisible()
 
 
 def is_reading_order(widgets: list[QWidget], container: QWidget) -> bool:

@@ -72,6 +72,7 @@ class Toolbar(QWidget):
             self.larger,
             self.contrast,
             self.read_aloud,
+            self.speak_all,
             self.speech_note,
         ):
             layout.addWidget(widget)

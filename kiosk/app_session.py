@@ -45,9 +45,7 @@ def connect_visitor_turnover(kiosk: Kiosk) -> None:
 def reset_for_next_visitor(kiosk: Kiosk) -> None:
     """Forget the visitor: stop speech, close everything, defaults, Home, attract screen."""
     log.info("Resetting for the next visitor")
-    kiosk.speech.stop()
-    kiosk.idle_overlay.hide()
-    kiosk.staff_desk.close()
+    _close_everything(kiosk)
     kiosk.session.reset()
     kiosk.idle.activity()
     kiosk.attract_overlay.open()
@@ -55,10 +53,15 @@ def reset_for_next_visitor(kiosk: Kiosk) -> None:
 
 def recover_from_crash(kiosk: Kiosk) -> None:
     """After an uncaught exception: stop speech and go back to Home with a clean screen."""
-    kiosk.speech.stop()
-    kiosk.idle_overlay.hide()
-    kiosk.staff_desk.close()
+    _close_everything(kiosk)
     kiosk.session.go_home()
+
+
+def _close_everything(kiosk: Kiosk) -> None:
+    kiosk.speech.stop()
+    for overlay in (kiosk.idle_overlay, kiosk.help_overlay):
+        overlay.hide()
+    kiosk.staff_desk.close()
 
 
 def reload_content(kiosk: Kiosk) -> str:

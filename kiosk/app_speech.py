@@ -6,7 +6,7 @@ from typing import TYPE_CHECKING
 
 from kiosk.session import FAQ
 from kiosk.speech.sentences import split_sentences
-from kiosk.speech.service import IDLE, Utterance, rate_for
+from kiosk.speech.service import IDLE, PAUSED, Utterance, rate_for
 from kiosk.speech.synthesizer import NO_ENGINE, NO_VOICE
 
 if TYPE_CHECKING:
@@ -24,7 +24,7 @@ def connect_speech(kiosk: Kiosk) -> None:
     toolbar.read_aloud_clicked.connect(read_aloud.toggle)
     window.faq.accordion.read_requested.connect(read_aloud.read_question)
     speech_bar.pause_toggled.connect(
-        lambda: speech.resume() if speech.state == "paused" else speech.pause()
+        lambda: speech.resume() if speech.state == PAUSED else speech.pause()
     )
     speech_bar.replay_requested.connect(speech.replay)
     speech_bar.slower_requested.connect(session.slower_speech)

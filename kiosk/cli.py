@@ -194,9 +194,9 @@ def _qt_app() -> QApplication:
 def _run(options: argparse.Namespace) -> int:
     from kiosk.run import run_kiosk
 
-    return run_kiosk(
-        _qt_app(), _load_config(options.config), options.lang, options.windowed, options.size
-    )
+    # run_kiosk logs the config's problems itself, once its log file is open.
+    loaded = load_config(find_config(options.config, os.environ))
+    return run_kiosk(_qt_app(), loaded, options.lang, options.windowed, options.size)
 
 
 def _screenshot(options: argparse.Namespace) -> int:

@@ -23,6 +23,7 @@ from kiosk.speech.service import SpeechService, Utterance
 from kiosk.ui.accordion import QuestionHeader
 from kiosk.ui.button import TextButton
 from kiosk.ui.help_overlay import HelpOverlay
+from kiosk.ui.overlay import Overlay
 from kiosk.ui.toolbar import percent
 from kiosk.ui.window import KioskWindow
 
@@ -60,7 +61,7 @@ class KeypadNavigator(QObject):
         speech: SpeechService,
         t: Translator,
         help_overlay: HelpOverlay,
-        overlays: list[QWidget],
+        overlays: list[Overlay],
         key_map: KeyMap,
     ) -> None:
         super().__init__(window)
@@ -78,7 +79,7 @@ class KeypadNavigator(QObject):
         window = self._window
         for overlay in self._overlays:
             if overlay.isVisible():
-                return [overlay.card]  # type: ignore[attr-defined]
+                return [overlay.card]
         if self._session.screen == HOME:
             home = window.home.scroll_area.widget()
             return [w for w in (window.toolbar, home, window.speech_bar) if w is not None]

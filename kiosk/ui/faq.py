@@ -70,11 +70,6 @@ class FaqScreen(QWidget):
         self._landscape: bool | None = None
         self._set_landscape(True)
 
-    @property
-    def landscape(self) -> bool:
-        """True when the feedback code is in the side panel."""
-        return bool(self._landscape)
-
     def show_content(self, bundle: ContentBundle, language: str) -> None:
         """Show *bundle* in *language*; the open question stays open and in view."""
         if set(self.accordion.items) != set(bundle.question_ids):

@@ -35,11 +35,6 @@ class IdleOverlay(Overlay):
             self.card_layout.addWidget(widget)
         self.button.clicked.connect(self.still_here)
 
-    @property
-    def seconds(self) -> int:
-        """Seconds shown."""
-        return self._seconds
-
     def set_seconds(self, seconds: int) -> None:
         """Show *seconds* left."""
         self._seconds = seconds

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
-import multiprocessing
 import sys
 
 from kiosk.cli import main
 
 if __name__ == "__main__":
-    # Frozen builds start speech workers with "spawn"; this must run first.
-    multiprocessing.freeze_support()
+    if getattr(sys, "frozen", False):
+        # Frozen builds start speech workers with "spawn"; this must run first. (It does
+        # nothing unfrozen, and importing multiprocessing costs start-up time.)
+        import multiprocessing
+
+        multiprocessing.freeze_support()
     sys.exit(main())

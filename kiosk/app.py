@@ -45,6 +45,7 @@ from kiosk.ui.idle_overlay import IdleOverlay
 from kiosk.ui.language_bar import LanguageBar
 from kiosk.ui.speech_bar import SpeechBar
 from kiosk.ui.staff_panel import StaffPanel
+from kiosk.ui.text_size import apply_text_size
 from kiosk.ui.theme import BODY_PX, FONT_FAMILY, palette_for, style_sheet
 from kiosk.ui.toolbar import Toolbar
 from kiosk.ui.window import KioskWindow
@@ -205,8 +206,8 @@ def _connect(kiosk: Kiosk) -> None:
     translator.language_changed.connect(lambda _lang: _show_language(kiosk))
     session.screen_changed.connect(window.show_screen)
     session.open_question_changed.connect(faq.set_open)
-    session.text_size_changed.connect(lambda _size: _apply_style(kiosk))
-    session.high_contrast_changed.connect(lambda _on: _apply_style(kiosk))
+    session.text_size_changed.connect(lambda _size: _apply_text_size(kiosk))
+    session.high_contrast_changed.connect(lambda _on: _apply_theme(kiosk))
     session.high_contrast_changed.connect(toolbar.set_high_contrast)
     session.reset_done.connect(faq.scroll_to_top)
 
@@ -218,7 +219,8 @@ def _connect(kiosk: Kiosk) -> None:
 
 
 def _show_everything(kiosk: Kiosk) -> None:
-    _apply_style(kiosk)
+    _apply_theme(kiosk)
+    _apply_text_size(kiosk)
     kiosk.window.toolbar.set_high_contrast(kiosk.session.high_contrast)
     kiosk.window.speech_bar.set_speed(kiosk.session.speech_speed)
     kiosk.window.speech_bar.set_volume(kiosk.session.volume)
@@ -236,6 +238,9 @@ def _show_content(kiosk: Kiosk) -> None:
         feedback.url if feedback and feedback.url else kiosk.loaded_config.config.feedback_url
     )
     _show_language(kiosk)
+    # New content may have brought new labels with a type role (link cards); labels
+    # without one take their parent's font when they are first shown.
+    apply_text_size(kiosk.window, kiosk.session.text_size)
     faq.set_open(kiosk.session.open_question)
 
 
@@ -252,10 +257,14 @@ def _show_language(kiosk: Kiosk) -> None:
     window.faq.show_content(kiosk.content.bundle, language)
 
 
-def _apply_style(kiosk: Kiosk) -> None:
-    session = kiosk.session
+def _apply_theme(kiosk: Kiosk) -> None:
     # On the window, not the application: re-polishing costs time per widget, and only
     # the kiosk's own widgets need it.
-    kiosk.window.setStyleSheet(style_sheet(palette_for(session.high_contrast), session.text_size))
-    kiosk.window.toolbar.set_text_size(session.text_size)
-    kiosk.window.faq.set_text_size(session.text_size)
+    kiosk.window.setStyleSheet(style_sheet(palette_for(kiosk.session.high_contrast)))
+
+
+def _apply_text_size(kiosk: Kiosk) -> None:
+    size = kiosk.session.text_size
+    apply_text_size(kiosk.window, size)
+    kiosk.window.toolbar.set_text_size(size)
+    kiosk.window.faq.set_text_size(size)

@@ -74,6 +74,8 @@ class QuestionItem(QFrame):
 
     def set_expanded(self, expanded: bool) -> None:
         """Show or hide the answer, with the chevron and state text to match."""
+        if self.header.isChecked() == expanded and self.answer.isHidden() != expanded:
+            return  # already so: a reset closes every item, most of them closed
         self.header.setChecked(expanded)
         if self.header.glyph is not None:
             self.header.glyph.set_shape("chevron-down" if expanded else "chevron-right")

@@ -8,13 +8,28 @@ both press it.
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, QSize, Qt
+from collections.abc import Callable
+
+from PySide6.QtCore import QEvent, QSize, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QSizePolicy, QWidget
 
 from kiosk.ui.glyph import Glyph
 from kiosk.ui.text import WrapLabel
 from kiosk.ui.theme import TARGET_PX
+
+
+class _ButtonLabel(WrapLabel):
+    """The button's label, which reports its font changes (the glyph is sized to it)."""
+
+    def __init__(self, text: str, role: str | None, font_changed: Callable[[], None]) -> None:
+        super().__init__(text, role)
+        self._font_changed = font_changed
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        super().changeEvent(event)
+        if event.type() == QEvent.Type.FontChange:
+            self._font_changed()
 
 
 class TextButton(QPushButton):
@@ -29,10 +44,9 @@ class TextButton(QPushButton):
         parent: QWidget | None = None,
     ) -> None:
         super().__init__(parent)
-        self.label = WrapLabel(text, role)
-        self.label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
-        self.label.installEventFilter(self)
         self.glyph = Glyph(glyph) if glyph else None
+        self.label = _ButtonLabel(text, role, self._fit_glyph)
+        self.label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(20, 10, 20, 10)
         layout.setSpacing(14)
@@ -58,11 +72,10 @@ class TextButton(QPushButton):
         """The visible text (QPushButton.text() stays empty: the label draws it)."""
         return self.label.text()
 
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
-        # The style sheet sets the label's font per text size; the glyph follows it.
-        if watched is self.label and event.type() == QEvent.Type.FontChange and self.glyph:
+    def _fit_glyph(self) -> None:
+        # The glyph follows the label's font (text size and type role).
+        if self.glyph is not None:
             self.glyph.set_size(round(self.label.fontMetrics().height() * 0.7))
-        return super().eventFilter(watched, event)
 
     def _bounded(self, hint: QSize) -> QSize:
         return hint.expandedTo(QSize(TARGET_PX, TARGET_PX))

@@ -7,6 +7,7 @@ style sheet (`Glyph { color: … }`), so both themes apply.
 
 from __future__ import annotations
 
+import functools
 import math
 
 from PySide6.QtCore import QPointF, QSize, Qt
@@ -27,8 +28,9 @@ def _arc(start_deg: float, end_deg: float, steps: int = 12) -> list[tuple[float,
     ]
 
 
+@functools.cache
 def _points(shape: str) -> list[list[tuple[float, float]]]:
-    """Polylines in a unit square."""
+    """Polylines in a unit square (computed once per shape: glyphs repaint often)."""
     arc = _arc(-60, 220)
     return {
         "speaker": [

@@ -120,44 +120,30 @@ def scaled(px: int, text_size: int) -> int:
     return round(px * text_size / 100)
 
 
-def style_sheet(palette: Palette, text_size: int) -> str:
-    """The application style sheet for *palette* at *text_size* percent."""
+# Type roles (a WrapLabel's "role" property): pixel size at 100 % (None: the body
+# size) and weight. Sizes are set as fonts by kiosk/ui/text_size.py, not in the style
+# sheet, so that a text size change re-sizes fonts instead of re-polishing every widget.
+ROLE_FONTS: dict[str, tuple[int | None, bool]] = {
+    "title": (TITLE_PX, True),
+    "welcome": (WELCOME_PX, False),
+    "welcome-title": (WELCOME_PX, True),
+    "phone": (PHONE_PX, True),
+    "question": (None, True),
+}
+
+
+def style_sheet(palette: Palette) -> str:
+    """The application style sheet for *palette*: colours, borders and target sizes.
+    Fonts are not in it (see ROLE_FONTS)."""
     p = palette
-    body = scaled(BODY_PX, text_size)
-    # The controls around the content stop growing at 125 %, so that at 200 % the
-    # questions and answers keep the room (at 1280x800 the header would otherwise
-    # take three rows).
-    chrome_size = min(text_size, CHROME_MAX_SIZE)
-    chrome = scaled(BODY_PX, chrome_size)
-    inside_chrome = 'QWidget[chrome="true"] QLabel'
-    chrome_roles = "\n".join(
-        f'{inside_chrome}[role="{role}"] {{ font-size: {scaled(px, chrome_size)}px; }}'
-        for role, px in (
-            ("title", TITLE_PX),
-            ("welcome", WELCOME_PX),
-            ("welcome-title", WELCOME_PX),
-            ("phone", PHONE_PX),
-        )
-    )
     return f"""
-QWidget {{
-    font-family: "{FONT_FAMILY}";
-    font-size: {body}px;
-    color: {p.text};
-}}
+QWidget {{ color: {p.text}; }}
 QWidget#KioskWindow, QWidget#Screen, QScrollArea, QWidget#ScrollContent {{
     background: {p.background};
 }}
 QScrollArea {{ border: none; }}
 QLabel {{ background: transparent; }}
-QWidget[chrome="true"], QWidget[chrome="true"] QWidget {{ font-size: {chrome}px; }}
-{chrome_roles}
-QLabel[role="title"] {{ font-size: {scaled(TITLE_PX, text_size)}px; font-weight: bold; }}
-QLabel[role="welcome"] {{ font-size: {scaled(WELCOME_PX, text_size)}px; }}
-QLabel[role="welcome-title"] {{ font-size: {scaled(WELCOME_PX, text_size)}px; font-weight: bold; }}
 QLabel[role="secondary"] {{ color: {p.secondary_text}; }}
-QLabel[role="question"] {{ font-weight: bold; }}
-QLabel[role="phone"] {{ font-size: {scaled(PHONE_PX, text_size)}px; font-weight: bold; }}
 QFrame[role="card"] {{
     background: {p.card};
     border: 2px solid {p.border};

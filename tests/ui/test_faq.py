@@ -128,6 +128,7 @@ def test_text_size_and_contrast_controls(qtbot: QtBot, render_kiosk: Renderer) -
     qtbot.mouseClick(toolbar.contrast, Qt.MouseButton.LeftButton)
     assert session.high_contrast
     assert "#000000" in kiosk.kiosk.window.styleSheet()
+    assert question.fontInfo().pixelSize() == 64  # the theme keeps the text size
     assert toolbar.contrast.glyph is not None and toolbar.contrast.glyph.isVisible()
 
 

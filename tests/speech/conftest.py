@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtWidgets import QApplication
 
-from kiosk.speech.synthesizer import Synthesizer
+from kiosk.speech.synthesizer import IDLE_EXIT_MS, Synthesizer
 
 HAS_ESPEAK = (
     ctypes.util.find_library("espeak-ng") is not None
@@ -33,9 +33,15 @@ def make_synth(qapp: QApplication, tmp_path: Path) -> Iterator[SynthFactory]:
         target: Callable[[Connection], None] | None = None,
         timeout_ms: int = 5000,
         cache: Path | None = None,
+        idle_exit_ms: int = IDLE_EXIT_MS,
     ) -> Synthesizer:
         kwargs = {"target": target} if target is not None else {}
-        synth = Synthesizer(cache or tmp_path / "speech", timeout_ms=timeout_ms, **kwargs)
+        synth = Synthesizer(
+            cache or tmp_path / "speech",
+            timeout_ms=timeout_ms,
+            idle_exit_ms=idle_exit_ms,
+            **kwargs,
+        )
         made.append(synth)
         return synth
 

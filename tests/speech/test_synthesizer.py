@@ -143,3 +143,37 @@ def test_unknown_voice_fails_without_touching_the_engine(
         synth.request(job)
     assert blocker.args == [job.key, NO_VOICE]
     assert not job.path.exists()
+
+
+def test_an_idle_worker_exits_and_the_next_job_starts_another(
+    qtbot: QtBot, make_synth: SynthFactory
+) -> None:
+    synth = make_synth(fake_workers.tone_main, idle_exit_ms=300)
+    restarts: list[str] = []
+    synth.worker_restarted.connect(restarts.append)
+    with qtbot.waitSignal(synth.ready, timeout=10000):
+        synth.request(synth.job("Before.", "en-us", 150))
+    first = synth.worker_pid
+    assert first is not None
+    qtbot.waitUntil(lambda: synth.worker_pid is None, timeout=5000)
+    assert synth.voices is not None  # still known: availability does not flicker
+    job = synth.job("After.", "en-us", 150)
+    with qtbot.waitSignal(synth.ready, timeout=10000) as blocker:
+        synth.request(job)
+    assert blocker.args == [job.key, str(job.path)]
+    assert synth.worker_pid not in (None, first)
+    assert restarts == []  # an idle exit is not a failure
+
+
+def test_a_busy_worker_does_not_exit(qtbot: QtBot, make_synth: SynthFactory) -> None:
+    synth = make_synth(fake_workers.tone_main, idle_exit_ms=300)
+    done: list[str] = []
+    synth.ready.connect(lambda key, _path: done.append(key))
+    synth.start()
+    qtbot.waitUntil(lambda: synth.voices is not None, timeout=10000)
+    pid = synth.worker_pid
+    jobs = [synth.job(f"Sentence {n}.", "en-us", 150) for n in range(6)]
+    for job in jobs:
+        synth.request(job, urgent=False)
+    qtbot.waitUntil(lambda: len(done) == len(jobs), timeout=20000)
+    assert synth.worker_pid == pid  # one worker made them all, however long they took

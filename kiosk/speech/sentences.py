@@ -8,7 +8,7 @@ from dataclasses import dataclass
 # A sentence ends at . ! ? or … (plus closing quotes or brackets) followed by white space and
 # a capital letter, a digit, an opening quote or Spanish ¿ ¡. So "8.o grado", "K-8," and
 # "$626K." inside a sentence do not split it.
-_BOUNDARY = re.compile(r"""(?<=[.!?…])["”’)\]]*\s+(?=[¿¡"“‘(\[]?[^\W_a-z])""")
+_BOUNDARY = r"""(?<=[.!?…])["”’)\]]*\s+(?=[¿¡"“‘(\[]?[^\W_a-z])"""
 
 
 @dataclass(frozen=True)
@@ -24,7 +24,7 @@ def split_sentences(text: str) -> list[Sentence]:
     """The sentences of *text*, in order; stray punctuation (". .") is dropped."""
     sentences = []
     start = 0
-    for boundary in [*_BOUNDARY.finditer(text), None]:
+    for boundary in [*re.finditer(_BOUNDARY, text), None]:  # compiled once, when first used
         end = boundary.start() if boundary else len(text)
         # Keep closing quotes with their sentence; the white space goes.
         piece_end = end

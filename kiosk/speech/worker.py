@@ -15,7 +15,6 @@ At start-up the worker sends ("ready",) or ("fatal", why) (no engine: exits).
 from __future__ import annotations
 
 import contextlib
-import ctypes
 import os
 import sys
 from pathlib import Path
@@ -43,6 +42,8 @@ def _patch_espeak_driver() -> None:
     appends that callback's samples, so the tail is lost, and a short sentence whose audio
     all arrives in that one callback gives an empty file. Taking the samples first fixes both.
     """
+    import ctypes  # here, in the worker: the kiosk's own start-up does not need it
+
     try:
         from pyttsx3.drivers import espeak as driver_module
     except Exception:  # not Linux, or no libespeak-ng: nothing to patch

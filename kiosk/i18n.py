@@ -29,13 +29,24 @@ def N_(message: str) -> str:  # noqa: N802 - gettext's conventional name
     return message
 
 
-@cache
-def endonym(language: str) -> str:
-    """The language's name in itself, from CLDR ("Español", "Tiếng Việt")."""
-    from babel import Locale  # CLDR data; loaded only when a language name is shown
+# CLDR's names of the bundled languages, as `cldr_endonym` gives them: loading babel's
+# data for three locales costs about 60 ms of start-up. tests/test_i18n.py checks them
+# against babel, so a babel upgrade that changes one fails the tests.
+KNOWN_ENDONYMS = {"en": "English", "es": "Español", "vi": "Tiếng Việt"}
+
+
+def cldr_endonym(language: str) -> str:
+    """The language's name in itself, from babel's CLDR data, capitalised."""
+    from babel import Locale  # CLDR data; loaded only when a language name is needed
 
     name = str(Locale.parse(language).get_display_name(language))
     return name[:1].upper() + name[1:]
+
+
+@cache
+def endonym(language: str) -> str:
+    """The language's name in itself, from CLDR ("Español", "Tiếng Việt")."""
+    return KNOWN_ENDONYMS.get(language) or cldr_endonym(language)
 
 
 def qlocale(language: str) -> QLocale:

@@ -15,7 +15,7 @@ from babel.messages.pofile import read_po
 from PySide6.QtWidgets import QApplication
 
 from kiosk import resources
-from kiosk.i18n import Translator, endonym
+from kiosk.i18n import KNOWN_ENDONYMS, Translator, cldr_endonym, endonym
 from tests.conftest import REPO
 
 TRANSLATED = ("es", "vi")
@@ -132,6 +132,12 @@ def test_missing_catalog_falls_back_to_english_and_is_reported(
 )
 def test_endonyms_come_from_cldr(language: str, name: str) -> None:
     assert endonym(language) == name
+    assert cldr_endonym(language) == name  # the start-up shortcut matches babel's data
+
+
+def test_other_languages_are_named_by_babel() -> None:
+    assert "fr" not in KNOWN_ENDONYMS
+    assert endonym("fr") == "Français"
 
 
 def test_no_translation_at_import_time() -> None:

@@ -12,7 +12,8 @@ APT_PACKAGES := espeak-ng libespeak-ng1 fonts-noto-core xvfb xauth libpulse0 \
 	libxcb-shape0 libxcb-xinerama0 libxcb-randr0 libxcb-xkb1 libxkbcommon-x11-0 \
 	libegl1 libgl1 libfontconfig1 libdbus-1-3 libglib2.0-0
 
-.PHONY: run test lint typecheck pytest system-deps venv catalogs pot screenshots bench soak clean
+.PHONY: run test lint typecheck pytest system-deps venv catalogs pot screenshots bench soak clean \
+	deb deb-test ansible-test windows-check ci
 
 run: venv
 	$(BIN)/faq-kiosk --windowed $(ARGS)
@@ -62,6 +63,23 @@ bench: venv
 # The long soak (10,000 random actions, memory flat); `make test` runs a 500-action one.
 soak: venv
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -m slow -s tests/test_soak.py
+
+# Packaging (docs/deploying.md). `make ci` is what .ci/run runs: the package and fleet
+# tests, then `make test`.
+deb: venv
+	bash packaging/deb/build.sh
+
+deb-test: venv
+	bash packaging/deb/test.sh
+
+ansible-test:
+	bash packaging/ansible/test.sh
+
+# The Windows scripts' checks that run on Linux (also part of `make test`).
+windows-check: venv
+	bash packaging/windows/check.sh
+
+ci: deb-test ansible-test test
 
 # The README's screenshots, made by the app itself.
 screenshots: venv

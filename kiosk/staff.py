@@ -135,7 +135,9 @@ def with_pin_hash(config_text: str, pin_hash: str) -> str:
 
 
 def write_pin_hash(config_path: Path, pin_hash: str) -> None:
-    """Store *pin_hash* in the config file (created if missing), atomically."""
+    """Store *pin_hash* in the config file (created if missing), atomically, keeping the
+    file's mode, owner and group (a config that is 0640 root:kiosk must stay readable
+    by the kiosk user)."""
     text = config_path.read_text(encoding="utf-8") if config_path.exists() else ""
     updated = with_pin_hash(text, pin_hash)
     tomllib.loads(updated)  # never write a file the kiosk cannot read
@@ -143,5 +145,12 @@ def write_pin_hash(config_path: Path, pin_hash: str) -> None:
     partial = config_path.with_name(f".{config_path.name}.{os.getpid()}.tmp")
     partial.write_text(updated, encoding="utf-8")
     if config_path.exists():
-        os.chmod(partial, config_path.stat().st_mode & 0o777)  # noqa: PTH101
+        old = config_path.stat()
+        if hasattr(os, "chown"):  # not on Windows, where the folder's ACL applies
+            try:
+                os.chown(partial, old.st_uid, old.st_gid)
+            except PermissionError:
+                partial.unlink()
+                raise
+        os.chmod(partial, old.st_mode & 0o777)  # noqa: PTH101
     partial.replace(config_path)

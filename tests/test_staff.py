@@ -3,6 +3,7 @@ closing the sheet; `faq-kiosk set-pin`; the sheet's diagnostics, reload and exit
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -73,6 +74,22 @@ def test_set_pin_writes_only_the_hash_and_keeps_the_rest(tmp_path: Path) -> None
     assert loaded.config.staff_allow_exit
     assert loaded.config.feedback_url == "https://forms.example.org/x"
     assert verify_pin(PIN, loaded.config.staff_pin_hash)
+
+
+@pytest.mark.skipif(not hasattr(os, "chown"), reason="POSIX owners only")
+def test_set_pin_keeps_the_files_mode_owner_and_group(tmp_path: Path) -> None:
+    # Fleet installs make the config 0640 root:kiosk; the kiosk user must still read it.
+    config = tmp_path / "config.toml"
+    config.write_text("[staff]\n", encoding="utf-8")
+    group = 4242 if os.geteuid() == 0 else os.getegid()
+    os.chown(config, os.geteuid(), group)
+    config.chmod(0o640)
+    answers = iter([PIN, PIN])
+    assert set_pin(config, lambda _prompt: next(answers)) == 0
+    after = config.stat()
+    assert (after.st_uid, after.st_gid, after.st_mode & 0o777) == (os.geteuid(), group, 0o640)
+    assert verify_pin(PIN, load_config(config).config.staff_pin_hash)
+    assert [path.name for path in tmp_path.iterdir()] == ["config.toml"]
 
 
 @pytest.mark.parametrize(("first", "second"), [("1234", "1243"), ("12", "12"), ("12ab", "12ab")])

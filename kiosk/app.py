@@ -219,8 +219,7 @@ def _connect(kiosk: Kiosk) -> None:
 
 
 def _show_everything(kiosk: Kiosk) -> None:
-    _apply_theme(kiosk)
-    _apply_text_size(kiosk)
+    _apply_theme(kiosk)  # the text size comes with the content (_show_content)
     kiosk.window.toolbar.set_high_contrast(kiosk.session.high_contrast)
     kiosk.window.speech_bar.set_speed(kiosk.session.speech_speed)
     kiosk.window.speech_bar.set_volume(kiosk.session.volume)
@@ -240,7 +239,7 @@ def _show_content(kiosk: Kiosk) -> None:
     _show_language(kiosk)
     # New content may have brought new labels with a type role (link cards); labels
     # without one take their parent's font when they are first shown.
-    apply_text_size(kiosk.window, kiosk.session.text_size)
+    _apply_text_size(kiosk)
     faq.set_open(kiosk.session.open_question)
 
 

@@ -7,15 +7,14 @@
 #                                            Setup compiler (npm "innosetup") under Wine;
 #                                            needs wine with 32-bit support, not installed here
 #
-# Installs tree-sitter and its PowerShell grammar (PyPI, pinned) into $VENV (default .venv,
-# made by `make venv`); --iscc installs the compiler into packaging/windows/.tools/.
+# Uses $VENV (default .venv, made by `make venv`, which installs tree-sitter and its
+# PowerShell grammar with the dev extras); --iscc installs the compiler into
+# packaging/windows/.tools/.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 
 VENV=${VENV:-.venv}
 PY=$VENV/bin/python
-TREE_SITTER_VERSION=0.26.1
-GRAMMAR_VERSION=0.26.4
 INNOSETUP_NPM=innosetup@6.4.1
 TOOLS=packaging/windows/.tools
 
@@ -23,7 +22,7 @@ iscc=0
 for arg in "$@"; do
     case $arg in
         --iscc) iscc=1 ;;
-        -h | --help) sed -n '2,11p' "$0"; exit 0 ;;
+        -h | --help) sed -n '2,12p' "$0"; exit 0 ;;
         *) echo "check.sh: unknown option $arg (see --help)" >&2; exit 2 ;;
     esac
 done
@@ -33,13 +32,10 @@ if [[ ! -x $PY ]]; then
     exit 2
 fi
 
-# 1. The PowerShell parser, unless the pinned versions are already there.
-if ! "$PY" -c 'import importlib.metadata as m, sys
-sys.exit(m.version("tree-sitter") != sys.argv[1] or m.version("tree-sitter-powershell") != sys.argv[2])' \
-    "$TREE_SITTER_VERSION" "$GRAMMAR_VERSION" 2>/dev/null; then
-    echo "check.sh: installing tree-sitter $TREE_SITTER_VERSION and tree-sitter-powershell $GRAMMAR_VERSION into $VENV"
-    "$PY" -m pip install --quiet "tree-sitter==$TREE_SITTER_VERSION" \
-        "tree-sitter-powershell==$GRAMMAR_VERSION"
+# 1. The PowerShell parser comes with the dev extras (pyproject.toml pins it).
+if ! "$PY" -c 'import tree_sitter, tree_sitter_powershell' 2>/dev/null; then
+    echo "check.sh: tree-sitter-powershell is missing from $VENV; run 'make venv'" >&2
+    exit 2
 fi
 
 # 2. The tests; with the parser required, the PowerShell checks fail instead of skipping.

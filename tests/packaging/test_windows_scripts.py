@@ -8,8 +8,9 @@ this checks what can be checked without Windows:
   the config and log folders are where the app looks for them on Windows, the config's
   keep-on-upgrade flags, and that its Pascal blocks and preprocessor conditionals balance.
 * build.ps1 and kiosk-lockdown.ps1: parsed with tree-sitter's PowerShell grammar (skipped
-  with a reason when it is not installed; packaging/windows/check.sh installs it and sets
-  FAQ_KIOSK_REQUIRE_PS_PARSER=1 so that it cannot be skipped there), ASCII only (Windows
+  with a reason when it is not installed; the dev extras install it, and
+  packaging/windows/check.sh sets FAQ_KIOSK_REQUIRE_PS_PARSER=1 so that it cannot be
+  skipped there), ASCII only (Windows
   PowerShell 5.1 reads a BOM-less file as ANSI), comment-based help for every parameter,
   strict mode, every native program checked for its exit code, and the WMI class, method,
   feature and key names Microsoft documents.
@@ -377,7 +378,7 @@ def powershell_parser() -> Any:
             pytest.fail(f"the PowerShell parser is not installed: {error}")
         pytest.skip(
             f"PowerShell parser not installed ({error.name}); "
-            "packaging/windows/check.sh installs tree-sitter-powershell"
+            "`make venv` installs tree-sitter-powershell with the dev extras"
         )
     return tree_sitter.Parser(tree_sitter.Language(grammar.language()))
 

@@ -9,8 +9,8 @@ from pathlib import Path
 
 from kiosk.config import load_config
 from kiosk.content import load_bundle
-from kiosk.i18n import endonym
-from kiosk.resources import content_dir, fonts_dir
+from kiosk.system.i18n import endonym
+from kiosk.system.resources import content_dir, fonts_dir
 
 
 def qr_svg(url: str) -> str:

@@ -38,7 +38,7 @@ def main() -> int:
     from PySide6.QtWidgets import QApplication
 
     from kiosk.content import load_bundle
-    from kiosk.resources import content_dir
+    from kiosk.system.resources import content_dir
     from kiosk.speech import make_player
     from kiosk.speech.sentences import split_sentences
     from kiosk.speech.service import SpeechService, Utterance

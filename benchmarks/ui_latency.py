@@ -26,9 +26,9 @@ def main() -> int:
     from PySide6.QtWidgets import QApplication
 
     from kiosk.app import build_kiosk
-    from kiosk.app_session import reset_for_next_visitor
+    from kiosk.app.turnover import reset_for_next_visitor
     from kiosk.config import load_config
-    from kiosk.screenshot import render
+    from kiosk.cli.screenshot import render
 
     app = QApplication(sys.argv[:1])
     kiosk = build_kiosk(app, load_config(None))

@@ -30,11 +30,11 @@ import pytest  # noqa: E402
 import shiboken6  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from kiosk import resources  # noqa: E402
 from kiosk.app import Kiosk, build_kiosk, enable_kiosk_mode  # noqa: E402
+from kiosk.cli.screenshot import settle  # noqa: E402
 from kiosk.config import LoadedConfig, load_config  # noqa: E402
-from kiosk.screenshot import settle  # noqa: E402
 from kiosk.speech.synthesizer import Synthesizer  # noqa: E402
+from kiosk.system import resources  # noqa: E402
 from tests.speech import fake_workers  # noqa: E402
 
 REPO = Path(__file__).resolve().parents[1]

@@ -16,8 +16,8 @@ from pathlib import Path
 from typing import Any
 
 from kiosk.config import url_problem
+from kiosk.config.tomlfile import Issue, TomlDocument, TomlFileError, read_toml
 from kiosk.content.model import ContentBundle, LanguageText, Link, Question
-from kiosk.tomlfile import Issue, TomlDocument, TomlFileError, read_toml
 
 MANIFEST = "manifest.toml"
 LINK_KINDS = {"web": ("http", "https"), "phone": ("tel",)}

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 
-from kiosk.tomlfile import Issue
+from kiosk.config.tomlfile import Issue
 
 
 @dataclass(frozen=True)

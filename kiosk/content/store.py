@@ -7,11 +7,11 @@ from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 
-from kiosk import resources
 from kiosk.config import LoadedConfig
+from kiosk.config.tomlfile import Issue
 from kiosk.content.loader import BundleInvalidError, load_bundle
 from kiosk.content.model import ContentBundle
-from kiosk.tomlfile import Issue
+from kiosk.system import resources
 
 log = logging.getLogger(__name__)
 

@@ -10,8 +10,8 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.content import ContentBundle
-from kiosk.i18n import Translator, qlocale
-from kiosk.qr import QrRenderer
+from kiosk.system.i18n import Translator, qlocale
+from kiosk.system.qr import QrRenderer
 from kiosk.ui.button import TextButton
 from kiosk.ui.qr_card import QrCard
 from kiosk.ui.text import WrapLabel

@@ -7,7 +7,7 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QKeyEvent, QMouseEvent
 from PySide6.QtWidgets import QWidget
 
-from kiosk.i18n import N_, Translator, qlocale
+from kiosk.system.i18n import N_, Translator, qlocale
 from kiosk.ui.overlay import Overlay
 from kiosk.ui.text import WrapLabel
 

@@ -8,8 +8,8 @@ from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.content import ContentBundle
-from kiosk.i18n import Translator, qlocale
-from kiosk.qr import QrRenderer
+from kiosk.system.i18n import Translator, qlocale
+from kiosk.system.qr import QrRenderer
 from kiosk.ui.accordion import Accordion
 from kiosk.ui.qr_card import QrCard
 from kiosk.ui.scroll_nav import ScrollNav

@@ -10,7 +10,7 @@ from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.content import ContentBundle
-from kiosk.i18n import N_, Translator, endonym, qlocale
+from kiosk.system.i18n import N_, Translator, endonym, qlocale
 from kiosk.ui.button import TextButton
 from kiosk.ui.scrolling import kinetic_scroll_area
 from kiosk.ui.text import WrapLabel

@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QMouseEvent
 from PySide6.QtWidgets import QWidget
 
-from kiosk.i18n import Translator, qlocale
+from kiosk.system.i18n import Translator, qlocale
 from kiosk.ui.button import TextButton
 from kiosk.ui.overlay import Overlay
 from kiosk.ui.text import WrapLabel

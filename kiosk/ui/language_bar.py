@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QWidget
 
-from kiosk.i18n import Translator, endonym, qlocale
+from kiosk.system.i18n import Translator, endonym, qlocale
 from kiosk.ui.button import TextButton
 from kiosk.ui.flow_layout import FlowLayout
 

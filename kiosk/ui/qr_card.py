@@ -10,7 +10,7 @@ from PySide6.QtCore import Qt, Slot
 from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import QFrame, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
-from kiosk.qr import QrRenderer
+from kiosk.system.qr import QrRenderer
 from kiosk.ui.flow_layout import FlowLayout
 from kiosk.ui.text import WrapLabel, breakable_url
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QHBoxLayout, QScrollBar, QWidget
 
-from kiosk.i18n import Translator
+from kiosk.system.i18n import Translator
 from kiosk.ui.button import TextButton
 
 

@@ -6,8 +6,8 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QWidget
 
-from kiosk.i18n import Translator, qlocale
 from kiosk.speech.service import PAUSED
+from kiosk.system.i18n import Translator, qlocale
 from kiosk.ui.button import TextButton
 from kiosk.ui.flow_layout import FlowLayout
 from kiosk.ui.text import WrapLabel

@@ -17,8 +17,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.i18n import Translator, qlocale
-from kiosk.staff import LOCKED, OK, PinResult
+from kiosk.state.pin_guard import LOCKED, OK, PinResult
+from kiosk.system.i18n import Translator, qlocale
 from kiosk.ui.button import TextButton
 from kiosk.ui.overlay import Overlay
 from kiosk.ui.scrolling import kinetic_scroll_area

@@ -7,7 +7,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QWidget
 
 from kiosk.config import TEXT_SIZES
-from kiosk.i18n import Translator, qlocale
+from kiosk.system.i18n import Translator, qlocale
 from kiosk.ui.button import TextButton
 from kiosk.ui.flow_layout import FlowLayout
 from kiosk.ui.text import WrapLabel

@@ -9,12 +9,12 @@ import pytest
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
-from kiosk import resources
 from kiosk.config import LoadedConfig, load_config
+from kiosk.config.tomlfile import Issue
 from kiosk.content import load_bundle
 from kiosk.content.model import ContentBundle
 from kiosk.content.store import ContentStore, configured_folder, link_urls
-from kiosk.tomlfile import Issue
+from kiosk.system import resources
 
 
 @pytest.fixture

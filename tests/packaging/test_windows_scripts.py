@@ -31,7 +31,7 @@ from typing import Any
 import pytest
 
 from kiosk.config import default_config_path
-from kiosk.health import default_log_dir
+from kiosk.system.health import default_log_dir
 
 REPO = Path(__file__).resolve().parents[2]
 WINDOWS = REPO / "packaging" / "windows"

@@ -10,8 +10,8 @@ from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication
 
 from kiosk.app import Kiosk, build_kiosk
+from kiosk.cli.screenshot import render
 from kiosk.config import LoadedConfig, load_config
-from kiosk.screenshot import render
 from tests.conftest import discard
 
 LANGUAGES = ("en", "es", "vi")

@@ -5,7 +5,7 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from kiosk.screenshot import settle
+from kiosk.cli.screenshot import settle
 from tests.ui.conftest import Renderer
 
 

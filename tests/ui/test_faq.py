@@ -7,7 +7,7 @@ from PySide6.QtCore import QPoint, Qt
 from pytestqt.qtbot import QtBot
 
 from kiosk.app import Kiosk
-from kiosk.screenshot import settle
+from kiosk.cli.screenshot import settle
 from tests.ui.conftest import SIZES, Renderer
 
 

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 
-from kiosk.audit import clipping_problems, target_problems, window_rect
+from kiosk.cli.audit import clipping_problems, target_problems, window_rect
 from tests.ui.conftest import LANGUAGES, SIZES, Renderer
 
 LONGEST_ANSWER = "imminent-threat"
@@ -89,7 +89,7 @@ def test_window_keeps_the_screen_size(
 def test_speech_controls_fit_at_200_percent(
     render_kiosk: Renderer, language: str, size_name: str
 ) -> None:
-    from kiosk.screenshot import settle
+    from kiosk.cli.screenshot import settle
 
     rendered = render_kiosk(language, LONGEST_ANSWER, SIZES[size_name], text_size=200)
     window = rendered.kiosk.window
@@ -107,8 +107,8 @@ def test_speech_controls_fit_at_200_percent(
 @pytest.mark.parametrize("size_name", list(SIZES))
 @pytest.mark.parametrize("overlay", ["idle", "staff", "attract"])
 def test_overlays_fit(render_kiosk: Renderer, overlay: str, size_name: str, text_size: int) -> None:
-    from kiosk.screenshot import settle
-    from kiosk.staff import hash_pin
+    from kiosk.cli.screenshot import settle
+    from kiosk.config.pin import hash_pin
 
     kiosk = render_kiosk("es", None, SIZES[size_name], text_size=text_size).kiosk
     if overlay == "idle":

@@ -1,0 +1,10 @@
+"""The composition root: builds the kiosk's objects and wires them, one feature a module.
+
+Only `kiosk.cli` imports this layer. See docs/architecture.md.
+"""
+
+from __future__ import annotations
+
+from kiosk.app.root import Kiosk, build_kiosk, enable_kiosk_mode
+
+__all__ = ["Kiosk", "build_kiosk", "enable_kiosk_mode"]

@@ -1,0 +1,177 @@
+"""`faq-kiosk check`: is this installation ready? A report for IT, non-zero on errors.
+
+Covers the config (every error with file, key and line), the content bundle, the
+interface catalogs, the bundled fonts, the voice for each language and the audio output.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from kiosk import version
+from kiosk.config import UI_LANGUAGES, LoadedConfig, find_config, load_config
+from kiosk.content import BundleInvalidError, load_bundle
+from kiosk.content.store import configured_folder, link_urls
+from kiosk.system import resources
+from kiosk.system.i18n import SOURCE_LANGUAGE, Translator
+
+
+class Report:
+    """Lines of the report, counting errors."""
+
+    def __init__(self) -> None:
+        self.errors = 0
+        self.lines: list[str] = []
+
+    def section(self, title: str) -> None:
+        self.lines.append(f"\n{title}")
+
+    def ok(self, text: str) -> None:
+        self.lines.append(f"  ok    {text}")
+
+    def warn(self, text: str) -> None:
+        self.lines.append(f"  warn  {text}")
+
+    def error(self, text: str) -> None:
+        self.errors += 1
+        self.lines.append(f"  ERROR {text}")
+
+
+def check_config(report: Report, path: Path | None) -> LoadedConfig:
+    """Report on the config; return it as the kiosk would use it."""
+    report.section("Config")
+    found = find_config(path, os.environ)
+    loaded = load_config(found)
+    if found is None:
+        report.ok("no config file; using built-in defaults")
+    elif not loaded.issues:
+        report.ok(f"{found}: valid")
+    for issue in loaded.issues:
+        report.error(str(issue))
+    return loaded
+
+
+def check_content(report: Report, folder: Path | None, loaded: LoadedConfig) -> None:
+    """Report on the content bundle in *folder* (None: the config's or the bundled one)."""
+    report.section("Content")
+    folder = folder or configured_folder(loaded) or resources.content_dir()
+    try:
+        bundle = load_bundle(folder).with_link_urls(link_urls(loaded))
+    except BundleInvalidError as invalid:
+        for issue in invalid.issues:
+            report.error(str(issue))
+        return
+    report.ok(
+        f"{folder}: bundle {bundle.id!r} version {bundle.version}, "
+        f"{len(bundle.question_ids)} questions in {', '.join(bundle.languages)}"
+    )
+    for warning in bundle.warnings:
+        report.warn(str(warning))
+    for link in bundle.links.values():
+        if not link.url and link.id != "feedback":
+            report.warn(
+                f"link {link.id!r} has no URL; its answers say to ask the front office "
+                f"(set it in the config's [links] table)"
+            )
+
+
+def check_catalogs(report: Report) -> None:
+    """Report on the compiled interface catalogs."""
+    report.section("Interface translations")
+    translator = Translator(resources.i18n_dir())
+    for language in UI_LANGUAGES:
+        if language == SOURCE_LANGUAGE:
+            report.ok(f"{language}: source language")
+            continue
+        catalog = translator.catalog(language)
+        if language in translator.missing_catalogs:
+            report.error(
+                f"{language}: no compiled catalog in {resources.i18n_dir()} (run `make catalogs`)"
+            )
+        else:
+            count = len(getattr(catalog, "_catalog", {})) - 1  # minus the header entry
+            report.ok(f"{language}: {count} messages")
+
+
+def check_fonts(report: Report) -> None:
+    """Report on the bundled fonts (loads them into an offscreen Qt)."""
+    report.section("Fonts")
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtGui import QGuiApplication
+
+    from kiosk.system.fonts import load_bundled_fonts
+
+    _app = QGuiApplication.instance() or QGuiApplication(["faq-kiosk-check"])
+    for font in load_bundled_fonts():
+        if font.error:
+            report.error(f"{font.path}: {font.error}")
+        else:
+            report.ok(f"{font.path.name}: {', '.join(font.families)}")
+
+
+def check_speech(report: Report, loaded: LoadedConfig) -> None:
+    """Report the voice found for each language, and the audio output."""
+    report.section("Speech")
+    from kiosk.speech.synthesizer import resolve_voice
+    from kiosk.speech.worker import probe_voices
+
+    voices, error = probe_voices()
+    if error is not None:
+        report.error(f"no speech engine ({error}); Read aloud is disabled")
+    else:
+        for language in loaded.config.languages:
+            wanted = loaded.config.speech_voices.get(language, "")
+            found = resolve_voice(wanted, voices)
+            if found:
+                report.ok(f"{language}: voice {wanted!r} ({found})")
+            else:
+                report.warn(
+                    f"{language}: no voice {wanted!r}; Read aloud is disabled in "
+                    f"{language} (set speech.voices.{language})"
+                )
+    from kiosk.speech.player import default_output_name
+
+    output = default_output_name()
+    if output:
+        report.ok(f"audio output: {output}")
+    else:
+        report.warn(
+            "no audio output found; speech plays silently (check the sound card or headphones)"
+        )
+
+
+def run_check(config: Path | None, content: Path | None) -> int:
+    """Print the report; 0 if there were no errors, 1 otherwise."""
+    report = Report()
+    report.lines.append(f"faq-kiosk {version()}")
+    loaded = check_config(report, config)
+    check_content(report, content, loaded)
+    check_catalogs(report)
+    check_fonts(report)
+    check_speech(report, loaded)
+    summary = "no problems found" if not report.errors else f"{report.errors} error(s)"
+    report.lines.append(f"\n{summary}")
+    print("\n".join(report.lines))
+    return 1 if report.errors else 0
+
+
+def run_a11y_check() -> int:
+    """`faq-kiosk check --a11y`: render every screen and list accessibility findings."""
+    os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    from PySide6.QtWidgets import QApplication
+
+    from kiosk.cli.audit import AUDIT_SIZES, run_audit
+
+    app = QApplication.instance() or QApplication(["faq-kiosk-check"])
+    assert isinstance(app, QApplication)
+    findings = run_audit(app)
+    sizes = ", ".join(f"{w}x{h}" for w, h in AUDIT_SIZES.values())
+    print(
+        f"Accessibility audit: Home and FAQ in every language, at 100 % and 200 % text, "
+        f"{sizes}: names, 88 px targets, 7:1 contrast, focus order, clipped text"
+    )
+    for finding in findings:
+        print(f"  ERROR {finding}")
+    print(f"\n{len(findings)} finding(s)" if findings else "\nno problems found")
+    return 1 if findings else 0

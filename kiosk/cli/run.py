@@ -1,0 +1,98 @@
+"""`faq-kiosk`: the kiosk itself, locked down, logged, watched, one per machine."""
+
+from __future__ import annotations
+
+import logging
+import os
+import sys
+import tempfile
+from pathlib import Path
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication
+
+from kiosk.app import build_kiosk, enable_kiosk_mode
+from kiosk.app.speech import warm_up_speech
+from kiosk.app.turnover import recover_from_crash
+from kiosk.config import LoadedConfig
+from kiosk.system.health import (
+    CrashGuard,
+    SystemdNotifier,
+    default_log_dir,
+    setup_logging,
+    single_instance_lock,
+)
+from kiosk.ui.first_frame import after_first_frame
+
+log = logging.getLogger(__name__)
+
+WINDOWED_SIZE = (1280, 800)
+
+
+def lock_path() -> Path:
+    """The one-kiosk lock file (per user session when there is one)."""
+    runtime = os.environ.get("XDG_RUNTIME_DIR") or tempfile.gettempdir()
+    return Path(runtime) / "faq-kiosk.lock"
+
+
+def run_kiosk(
+    qt_app: QApplication,
+    loaded: LoadedConfig,
+    language: str | None,
+    windowed: bool,
+    size: tuple[int, int] | None,
+) -> int:
+    """Run until staff choose Exit (or the service manager stops it)."""
+    lock = single_instance_lock(lock_path())
+    if lock is None:
+        print(
+            "faq-kiosk: another kiosk is already running on this machine; this second "
+            "copy exits and leaves it as it is.",
+            file=sys.stderr,
+        )
+        return 3
+    config = loaded.config
+    log_dir = loaded.resolve_path(config.log_dir) if config.log_dir else default_log_dir()
+    log_problem = setup_logging(log_dir)
+    for issue in loaded.issues:
+        log.error("Config: %s", issue)
+
+    kiosk = build_kiosk(qt_app, loaded, language)
+    kiosk.health.log_problem = log_problem
+    guard = CrashGuard(log_dir)
+    guard.install()
+    kiosk.health.last_crash = guard.last_crash()
+
+    def recovered() -> None:
+        kiosk.health.last_crash = guard.last_crash()
+        recover_from_crash(kiosk)
+
+    guard.crashed.connect(recovered)
+    notifier = SystemdNotifier()
+
+    def first_frame() -> None:
+        notifier.ready()
+        warm_up_speech(kiosk)
+
+    window = kiosk.window
+    after_first_frame(window, first_frame)
+    enable_kiosk_mode(kiosk)
+    if config.display_hide_cursor:
+        qt_app.setOverrideCursor(Qt.CursorShape.BlankCursor)
+    if windowed:
+        window.resize(*(size or WINDOWED_SIZE))
+        window.show()
+    else:
+        window.setWindowFlags(
+            Qt.WindowType.FramelessWindowHint | Qt.WindowType.WindowStaysOnTopHint
+        )
+        # Full screen is a request to the window manager; a bare X server (xinit, no
+        # window manager) ignores it, so also cover the screen ourselves.
+        window.setGeometry(qt_app.primaryScreen().geometry())
+        window.showFullScreen()
+    log.info("Kiosk started (%s)", loaded.path or "built-in config")
+    code = qt_app.exec()
+    notifier.stop()
+    guard.uninstall()
+    lock.unlock()
+    return code

@@ -1,0 +1,39 @@
+"""Deployment configuration: the settings table (`settings`), the TOML reader with line
+numbers (`tomlfile`), the staff PIN hash (`pin`) and the keypad's key names (`keymap`).
+
+Below every layer but `kiosk.system`: it imports no other part of the kiosk.
+"""
+
+from __future__ import annotations
+
+from kiosk.config.settings import (
+    SCHEMA,
+    TEXT_SIZES,
+    THEMES,
+    UI_LANGUAGES,
+    Config,
+    LoadedConfig,
+    Setting,
+    default_config_path,
+    find_config,
+    load_config,
+    reference_table,
+    url_problem,
+    validate,
+)
+
+__all__ = [
+    "SCHEMA",
+    "TEXT_SIZES",
+    "THEMES",
+    "UI_LANGUAGES",
+    "Config",
+    "LoadedConfig",
+    "Setting",
+    "default_config_path",
+    "find_config",
+    "load_config",
+    "reference_table",
+    "url_problem",
+    "validate",
+]

@@ -1,0 +1,377 @@
+"""Deployment configuration: one TOML file, one schema, clear errors.
+
+Every setting is declared once in `SCHEMA` with its type, default and description;
+loading, validation, `faq-kiosk check` and the README's config reference all read
+that table. A bad file or value never stops the kiosk: what is invalid falls back to
+its default and the problem is reported as an `Issue` naming file, key and line.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable, Mapping
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+from typing import Any
+from urllib.parse import urlsplit
+
+from kiosk.config.pin import pin_hash_problem
+from kiosk.config.tomlfile import Issue, TomlDocument, TomlFileError, read_toml
+
+#: Languages the kiosk's interface is translated into (catalogs in i18n/).
+UI_LANGUAGES = ("en", "es", "vi")
+THEMES = ("standard", "high-contrast")
+TEXT_SIZES = (100, 125, 150, 175, 200)
+
+Check = Callable[[Any], str | None]
+
+
+def _in_range(low: int, high: int) -> Check:
+    return lambda value: None if low <= value <= high else f"must be from {low} to {high}"
+
+
+def _one_of(choices: tuple[Any, ...]) -> Check:
+    allowed = ", ".join(repr(choice) for choice in choices)
+    return lambda value: None if value in choices else f"must be one of {allowed}"
+
+
+def url_problem(value: str, schemes: tuple[str, ...] = ("http", "https")) -> str | None:
+    """Why *value* is not a usable link for a QR code, or None if it is."""
+    parts = urlsplit(value)
+    if parts.scheme not in schemes:
+        return f"must be a URL starting with {' or '.join(s + ':' for s in schemes)}"
+    if parts.scheme in ("http", "https") and not parts.hostname:
+        return "must name a host, as in https://example.org/form"
+    if any(char.isspace() for char in value):
+        return "must not contain spaces"
+    return None
+
+
+def _web_url(value: str) -> str | None:
+    return url_problem(value)
+
+
+def _link_url(value: str) -> str | None:
+    return url_problem(value, ("http", "https", "tel")) if value else None
+
+
+def _languages(value: list[Any]) -> str | None:
+    if not value:
+        return "must list at least one language"
+    if any(not isinstance(item, str) for item in value):
+        return "must be a list of language codes (strings)"
+    unknown = [item for item in value if item not in UI_LANGUAGES]
+    if unknown:
+        return f"unknown language {unknown[0]!r}; the kiosk speaks {', '.join(UI_LANGUAGES)}"
+    if len(set(value)) != len(value):
+        return "lists a language twice"
+    return None
+
+
+def _voices(value: dict[str, Any]) -> str | None:
+    for lang, voice in value.items():
+        if lang not in UI_LANGUAGES:
+            return f"unknown language {lang!r}; the kiosk speaks {', '.join(UI_LANGUAGES)}"
+        if not isinstance(voice, str) or not voice:
+            return f"voice for {lang!r} must be a non-empty string"
+    return None
+
+
+def _keypad(value: dict[str, Any]) -> str | None:
+    from kiosk.config.keymap import key_map_problem  # Qt's key names; loaded only when configured
+
+    return key_map_problem(value)
+
+
+def _links(value: dict[str, Any]) -> str | None:
+    for link_id, url in value.items():
+        if not isinstance(url, str):
+            return f"link {link_id!r} must be a URL string"
+        if problem := _link_url(url):
+            return f"link {link_id!r} {problem}"
+    return None
+
+
+@dataclass(frozen=True)
+class Setting:
+    """One configuration key: its dotted name, type, default and meaning."""
+
+    key: str
+    kind: type
+    default: Any
+    description: str
+    check: Check | None = None
+
+    @property
+    def attribute(self) -> str:
+        """The `Config` field holding this setting."""
+        return self.key.replace(".", "_")
+
+
+SCHEMA: tuple[Setting, ...] = (
+    Setting(
+        "feedback_url",
+        str,
+        "https://www.dpsk12.org/",
+        "Address of the feedback form, shown as a QR code on every FAQ screen.",
+        _web_url,
+    ),
+    Setting(
+        "default_language",
+        str,
+        "en",
+        "Language a new visitor's session starts in (must be in `languages`).",
+        _one_of(UI_LANGUAGES),
+    ),
+    Setting(
+        "languages",
+        list,
+        list(UI_LANGUAGES),
+        "Languages offered, in the order their buttons appear.",
+        _languages,
+    ),
+    Setting(
+        "idle_timeout_s",
+        int,
+        90,
+        'Seconds without a touch, key or speech before the kiosk asks "Are you still there?".',
+        _in_range(30, 600),
+    ),
+    Setting(
+        "idle_warning_s",
+        int,
+        20,
+        'Seconds the "Are you still there?" countdown lasts before the kiosk resets.',
+        _in_range(20, 120),
+    ),
+    Setting(
+        "attract_after_s",
+        int,
+        300,
+        "Seconds of no use on the Home screen before it dims into the attract loop.",
+        _in_range(30, 3600),
+    ),
+    Setting(
+        "speech.rate",
+        int,
+        150,
+        "Speaking rate in words per minute (espeak-ng's normal is 175).",
+        _in_range(80, 450),
+    ),
+    Setting("speech.volume", int, 80, "Starting speech volume, in percent.", _in_range(0, 100)),
+    Setting(
+        "speech.voices",
+        dict,
+        {"en": "en-us", "es": "es-419", "vi": "vi"},
+        "Voice per language: espeak-ng voice names on Linux, SAPI5 voice names on Windows.",
+        _voices,
+    ),
+    Setting(
+        "staff.pin_hash",
+        str,
+        "",
+        "Salted hash of the staff PIN, written by `faq-kiosk set-pin`. Empty: only "
+        '"Reset now" is offered to staff.',
+        pin_hash_problem,
+    ),
+    Setting("staff.allow_exit", bool, False, "Whether the staff panel offers Exit."),
+    Setting("display.hide_cursor", bool, False, "Hide the mouse pointer (touch screens)."),
+    Setting(
+        "display.theme",
+        str,
+        "standard",
+        'Colour theme a session starts in: "standard" or "high-contrast".',
+        _one_of(THEMES),
+    ),
+    Setting(
+        "display.text_size",
+        int,
+        100,
+        "Text size a session starts at, in percent: 100, 125, 150, 175 or 200.",
+        _one_of(TEXT_SIZES),
+    ),
+    Setting(
+        "content_dir",
+        str,
+        "",
+        "Folder of the FAQ content bundle. Empty: the bundled SRO FAQ. A relative path "
+        "is taken from the config file's folder.",
+    ),
+    Setting("log_dir", str, "", "Folder for the rotating log file. Empty: the platform default."),
+    Setting(
+        "keypad",
+        dict,
+        {},
+        "Keys per keypad action (up, down, select, back, next, help, volume_up, "
+        'volume_down), as lists of Qt key names, e.g. up = ["Up", "8"]; unnamed actions keep '
+        "their default keys.",
+        _keypad,
+    ),
+    Setting(
+        "links",
+        dict,
+        {},
+        'URL per content link id (for example campus-list = "https://…"); overrides '
+        "the bundle's own URL.",
+        _links,
+    ),
+)
+
+
+@dataclass(frozen=True)
+class Config:
+    """Validated configuration; every field is the `SCHEMA` setting of the same name."""
+
+    feedback_url: str
+    default_language: str
+    languages: list[str]
+    idle_timeout_s: int
+    idle_warning_s: int
+    attract_after_s: int
+    speech_rate: int
+    speech_volume: int
+    speech_voices: dict[str, str]
+    staff_pin_hash: str
+    staff_allow_exit: bool
+    display_hide_cursor: bool
+    display_theme: str
+    display_text_size: int
+    content_dir: str
+    log_dir: str
+    keypad: dict[str, list[str]]
+    links: dict[str, str]
+
+    @classmethod
+    def defaults(cls) -> Config:
+        """The built-in configuration."""
+        return cls(**{s.attribute: _copy(s.default) for s in SCHEMA})
+
+
+def _copy(value: Any) -> Any:
+    return type(value)(value) if isinstance(value, list | dict) else value
+
+
+@dataclass(frozen=True)
+class LoadedConfig:
+    """A config as the kiosk will use it, where it came from, and what was wrong with it."""
+
+    config: Config
+    path: Path | None
+    issues: list[Issue] = field(default_factory=list)
+
+    def resolve_path(self, value: str) -> Path:
+        """A path setting made absolute against the config file's folder."""
+        path = Path(value).expanduser()
+        if not path.is_absolute() and self.path is not None:
+            path = self.path.parent / path
+        return path
+
+
+def default_config_path(platform: str = sys.platform) -> Path:
+    """The system-wide config location for *platform*."""
+    if platform.startswith("win"):
+        program_data = os.environ.get("PROGRAMDATA", r"C:\ProgramData")
+        return Path(program_data) / "FaqKiosk" / "config.toml"
+    return Path("/etc/faq-kiosk/config.toml")
+
+
+def find_config(explicit: Path | None, environ: Mapping[str, str]) -> Path | None:
+    """`--config`, else `$FAQ_KIOSK_CONFIG`, else the system file if it exists."""
+    if explicit is not None:
+        return explicit
+    if environ.get("FAQ_KIOSK_CONFIG"):
+        return Path(environ["FAQ_KIOSK_CONFIG"])
+    system = default_config_path()
+    return system if system.is_file() else None
+
+
+def _flatten(data: Mapping[str, Any], known_tables: set[str], prefix: str = "") -> dict[str, Any]:
+    flat: dict[str, Any] = {}
+    for key, value in data.items():
+        dotted = f"{prefix}{key}"
+        if isinstance(value, dict) and dotted not in known_tables:
+            flat.update(_flatten(value, known_tables, dotted + "."))
+        else:
+            flat[dotted] = value
+    return flat
+
+
+def _type_name(kind: type) -> str:
+    return {
+        bool: "true or false",
+        int: "a whole number",
+        str: "a text string",
+        list: "a list",
+        dict: "a table",
+    }[kind]
+
+
+def validate(document: TomlDocument) -> tuple[Config, list[Issue]]:
+    """Check *document* against `SCHEMA`; invalid values fall back to defaults."""
+    by_key = {s.key: s for s in SCHEMA}
+    tables = {s.key for s in SCHEMA if s.kind is dict}
+    values = {s.attribute: _copy(s.default) for s in SCHEMA}
+    issues: list[Issue] = []
+
+    def report(key: str, message: str) -> None:
+        line = document.line_of(tuple(key.split(".")))
+        issues.append(Issue(document.path, line, message, key))
+
+    for key, value in _flatten(document.data, tables).items():
+        setting = by_key.get(key)
+        if setting is None:
+            report(key, "unknown setting (check the spelling; see the README's config reference)")
+            continue
+        # bool is a subclass of int in Python, but `idle_timeout_s = true` is a mistake.
+        if not isinstance(value, setting.kind) or (setting.kind is int and isinstance(value, bool)):
+            report(
+                key,
+                f"must be {_type_name(setting.kind)}, not {value!r}; "
+                f"using the default {setting.default!r}",
+            )
+            continue
+        if setting.check is not None and (problem := setting.check(value)):
+            report(key, f"{problem} (got {value!r}); using the default {setting.default!r}")
+            continue
+        values[setting.attribute] = value
+
+    first = values["languages"][0]
+    if values["default_language"] not in values["languages"]:
+        if "default_language" in document.data:  # only a value the file wrote is an error
+            report(
+                "default_language",
+                f"{values['default_language']!r} is not in `languages`; using {first!r}",
+            )
+        values["default_language"] = first
+    voices = {**dict(by_key["speech.voices"].default), **values["speech_voices"]}
+    values["speech_voices"] = voices
+    return Config(**values), issues
+
+
+def load_config(path: Path | None) -> LoadedConfig:
+    """Load the config at *path* (None: built-in defaults). Never raises on bad input."""
+    if path is None:
+        return LoadedConfig(Config.defaults(), None)
+    try:
+        document = read_toml(path)
+    except TomlFileError as error:
+        issue = error.issue
+        return LoadedConfig(
+            Config.defaults(), path, [replace(issue, message=f"{issue.message}; using defaults")]
+        )
+    config, issues = validate(document)
+    return LoadedConfig(config, path, issues)
+
+
+def reference_table() -> str:
+    """The README's config reference (Markdown), generated from `SCHEMA`."""
+    rows = ["| key | type | default | meaning |", "|---|---|---|---|"]
+    for setting in SCHEMA:
+        default = repr(setting.default).replace("'", '"')
+        if isinstance(setting.default, bool):
+            default = str(setting.default).lower()
+        rows.append(
+            f"| `{setting.key}` | {setting.kind.__name__} | `{default}` | {setting.description} |"
+        )
+    return "\n".join(rows)

@@ -1,0 +1,186 @@
+"""ReadAloud: what "Read aloud" reads, and the highlight that follows the voice.
+
+It reads the open answer (question, paragraphs, then its links), or, with no answer
+open, the FAQ's title and questions, or on Home the welcome in every language, each in
+its own voice. The sentence being spoken gets a visible band (background *and*
+underline, so not colour alone) and is kept scrolled into view.
+"""
+
+from __future__ import annotations
+
+import html
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from PySide6.QtCore import QObject, QPoint, Qt, Slot
+from PySide6.QtWidgets import QLabel, QScrollArea, QWidget
+
+from kiosk.speech.sentences import Sentence, split_sentences
+from kiosk.speech.service import IDLE, SpeechService, Utterance
+from kiosk.state.session import HOME, VisitorSession
+from kiosk.ui.text import ZERO_WIDTH_SPACE
+from kiosk.ui.window import KioskWindow
+
+
+@dataclass(frozen=True)
+class Part:
+    """One sentence to read: where it is shown and in which language."""
+
+    label: QLabel
+    language: str
+    sentence: Sentence
+
+    @property
+    def utterance(self) -> Utterance:
+        return Utterance(self.sentence.text.replace(ZERO_WIDTH_SPACE, ""), self.language)
+
+
+class SentenceHighlight:
+    """Marks one sentence inside a label; `clear` puts the label back as it was."""
+
+    def __init__(self) -> None:
+        self._label: QLabel | None = None
+        self._plain = ""
+        self._marked = ""
+
+    def show(self, part: Part, band: str) -> None:
+        """Mark *part*'s sentence with a *band* background and an underline."""
+        self.clear()
+        label, sentence = part.label, part.sentence
+        text = label.text()
+        self._label, self._plain = label, text
+        self._marked = (
+            _html(text[: sentence.start])
+            + f'<span style="background-color:{band}; text-decoration: underline;">'
+            + _html(text[sentence.start : sentence.end])
+            + "</span>"
+            + _html(text[sentence.end :])
+        )
+        label.setTextFormat(Qt.TextFormat.RichText)
+        label.setText(self._marked)
+
+    def clear(self) -> None:
+        """Remove the mark (unless the label has been given new text since)."""
+        label, self._label = self._label, None
+        if label is not None and label.text() == self._marked:
+            label.setTextFormat(Qt.TextFormat.PlainText)
+            label.setText(self._plain)
+
+
+def _html(text: str) -> str:
+    return html.escape(text).replace("\n", "<br>")
+
+
+def _scroll_to(label: QLabel, fraction: float) -> None:
+    """Bring the line at *fraction* of *label*'s height into view in its scroll area."""
+    widget: QWidget | None = label.parentWidget()
+    while widget is not None and not isinstance(widget, QScrollArea):
+        widget = widget.parentWidget()
+    content = widget.widget() if widget is not None else None
+    if widget is None or content is None:
+        return
+    y = label.mapTo(content, QPoint(0, 0)).y() + round(fraction * label.height())
+    line = label.fontMetrics().height()
+    widget.ensureVisible(0, y + line // 2, 0, 2 * line)
+
+
+class ReadAloud(QObject):
+    """Chooses what to read, has SpeechService read it, and highlights it."""
+
+    def __init__(
+        self,
+        speech: SpeechService,
+        session: VisitorSession,
+        window: KioskWindow,
+        band_colour: Callable[[], str],
+    ) -> None:
+        super().__init__()
+        self._speech, self._session, self._window = speech, session, window
+        self._band_colour = band_colour
+        self._target: tuple[str, str | None] | None = None
+        self._parts: list[Part] = []
+        self._highlight = SentenceHighlight()
+        speech.sentence_started.connect(self._on_sentence)
+        speech.state_changed.connect(self._on_state)
+
+    def toggle(self) -> None:
+        """Toolbar Read aloud / Stop."""
+        if self._speech.state != IDLE:
+            self.stop()
+        else:
+            self.read_current()
+
+    def read_current(self) -> None:
+        """Read what the screen shows: Home's welcome, the open answer, or the FAQ list."""
+        if self._session.screen == HOME:
+            self._read(("home", None))
+        else:
+            self._read(
+                ("question", self._session.open_question)
+                if self._session.open_question
+                else ("faq", None)
+            )
+
+    def read_question(self, question_id: str) -> None:
+        """Read question *question_id* and its answer."""
+        self._read(("question", question_id))
+
+    def stop(self) -> None:
+        """Stop reading (any new action of the visitor's does this)."""
+        self._speech.stop()
+
+    def restart_in_current_language(self) -> None:
+        """After a language switch: read the same thing again, now in the new language."""
+        if self._speech.state != IDLE and self._target is not None:
+            self._read(self._target)
+
+    def parts(self) -> list[Part]:
+        """The sentences being read (for tests and diagnostics)."""
+        return list(self._parts)
+
+    def _read(self, target: tuple[str, str | None]) -> None:
+        self._highlight.clear()
+        self._target = target
+        self._parts = self._collect(target)
+        self._speech.speak([part.utterance for part in self._parts])
+
+    def _collect(self, target: tuple[str, str | None]) -> list[Part]:
+        kind, question_id = target
+        language = self._session.language
+        window = self._window
+        labels: list[tuple[QLabel, str]] = []
+        if kind == "home":
+            for lang, title in window.home.titles.items():
+                labels += [(title, lang), (window.home.welcomes[lang], lang)]
+        elif kind == "question" and question_id in window.faq.accordion.items:
+            item = window.faq.accordion.items[question_id]
+            labels.append((item.header.label, language))
+            labels += [(label, language) for label in item.paragraphs]
+            for card in item.link_cards:
+                labels += [(card.title, language), (card.address, language)]
+        else:
+            labels += [(window.faq.title, language), (window.faq.hint, language)]
+            labels += [
+                (item.header.label, language) for item in window.faq.accordion.items.values()
+            ]
+        return [
+            Part(label, lang, sentence)
+            for label, lang in labels
+            if not label.isHidden() and label.text()
+            for sentence in split_sentences(label.text())
+            if self._speech.availability(lang) is None
+        ]
+
+    @Slot(int)
+    def _on_sentence(self, index: int) -> None:
+        if not 0 <= index < len(self._parts):
+            return
+        part = self._parts[index]
+        self._highlight.show(part, self._band_colour())
+        text_length = max(len(part.label.text()), 1)
+        _scroll_to(part.label, part.sentence.start / text_length)
+
+    @Slot(str)
+    def _on_state(self, state: str) -> None:
+        if state == IDLE:
+            self._highlight.clear()

@@ -26,7 +26,9 @@ def clean_environment() -> dict[str, str]:
 def no_machine_config(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     """Neither $FAQ_KIOSK_CONFIG nor a system config file of this machine is read."""
     monkeypatch.delenv("FAQ_KIOSK_CONFIG", raising=False)
-    monkeypatch.setattr("kiosk.config.settings.default_config_path", lambda: tmp_path / "absent.toml")
+    monkeypatch.setattr(
+        "kiosk.config.settings.default_config_path", lambda: tmp_path / "absent.toml"
+    )
 
 
 @pytest.fixture

@@ -387,7 +387,9 @@ def test_system_file_comes_third(system_config: Path) -> None:
 
 
 def test_no_file_anywhere_means_defaults(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setattr("kiosk.config.settings.default_config_path", lambda: tmp_path / "absent.toml")
+    monkeypatch.setattr(
+        "kiosk.config.settings.default_config_path", lambda: tmp_path / "absent.toml"
+    )
     assert find_config(None, {}) is None
 
 

@@ -23,6 +23,7 @@ test: venv lint typecheck pytest
 lint: venv
 	$(BIN)/ruff check kiosk tests packaging
 	$(BIN)/ruff format --check kiosk tests packaging
+	$(BIN)/lint-imports --no-cache
 
 typecheck: venv
 	$(BIN)/mypy

@@ -26,7 +26,6 @@ def main() -> int:
     from PySide6.QtWidgets import QApplication
 
     from kiosk.app import build_kiosk
-    from kiosk.app.turnover import reset_for_next_visitor
     from kiosk.config import load_config
     from kiosk.cli.screenshot import render
 
@@ -68,7 +67,7 @@ def main() -> int:
         session.set_open_question("savings")
 
     def reset(_index: int) -> None:
-        reset_for_next_visitor(kiosk)
+        kiosk.turnover.reset_for_next_visitor()
 
     def nothing(_index: int) -> None:
         pass

@@ -30,7 +30,7 @@ import pytest  # noqa: E402
 import shiboken6  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from kiosk.app import Kiosk, build_kiosk, enable_kiosk_mode  # noqa: E402
+from kiosk.app import Kiosk, build_kiosk  # noqa: E402
 from kiosk.cli.screenshot import settle  # noqa: E402
 from kiosk.config import LoadedConfig, load_config  # noqa: E402
 from kiosk.speech.synthesizer import Synthesizer  # noqa: E402
@@ -94,7 +94,7 @@ def live_kiosk(qapp: QApplication, tmp_path: Path) -> Iterator[LiveKioskFactory]
         kiosk = build_kiosk(qapp, load_config(config), synthesizer=synth, clock=clock)
         kiosk.window.resize(1920, 1080)
         kiosk.window.show()
-        enable_kiosk_mode(kiosk)
+        kiosk.enable_kiosk_mode()
         settle(kiosk)
         built.append(kiosk)
         return kiosk, clock

@@ -5,6 +5,6 @@ Only `kiosk.cli` imports this layer. See docs/architecture.md.
 
 from __future__ import annotations
 
-from kiosk.app.root import Kiosk, build_kiosk, enable_kiosk_mode
+from kiosk.app.root import Kiosk, build_kiosk
 
-__all__ = ["Kiosk", "build_kiosk", "enable_kiosk_mode"]
+__all__ = ["Kiosk", "build_kiosk"]

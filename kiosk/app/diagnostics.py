@@ -1,15 +1,15 @@
-"""The staff diagnostics: is this kiosk healthy, and if not, why. Plain lines for IT."""
+"""What the staff desk is given: diagnostics (is this kiosk healthy, and if not, why, in
+plain lines for IT) and reloading the content bundle."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 from kiosk import version
+from kiosk.config import LoadedConfig
+from kiosk.content.store import ContentStore, configured_folder
+from kiosk.speech.service import SpeechService
 from kiosk.system.health import uptime_text
-
-if TYPE_CHECKING:
-    from kiosk.app import Kiosk
 
 
 @dataclass
@@ -21,20 +21,21 @@ class HealthState:
     last_crash: str | None = None
 
 
-def diagnostics_lines(kiosk: Kiosk, health: HealthState) -> list[str]:
+def diagnostics_lines(
+    content: ContentStore, loaded: LoadedConfig, speech: SpeechService, health: HealthState
+) -> list[str]:
     """Version, content, voices, audio, config, log, uptime and last crash."""
-    bundle = kiosk.content.bundle
-    loaded = kiosk.loaded_config
+    bundle = content.bundle
     lines = [
         f"FAQ Kiosk {version()}, up {uptime_text(health.started)}",
         f"Content: {bundle.id} version {bundle.version} ({len(bundle.question_ids)} "
         f"questions, {', '.join(bundle.languages)}) from {bundle.source}",
     ]
     lines += [f"  warning: {warning}" for warning in bundle.warnings]
-    lines += [f"  rejected: {issue}" for issue in kiosk.content.issues]
+    lines += [f"  rejected: {issue}" for issue in content.issues]
     for language in loaded.config.languages:
-        problem = kiosk.speech.availability(language)
-        voice = kiosk.speech.voice_for(language)
+        problem = speech.availability(language)
+        voice = speech.voice_for(language)
         lines.append(f"Voice {language}: {voice} ({problem or 'available'})")
     from kiosk.speech.player import default_output_name
 
@@ -44,3 +45,12 @@ def diagnostics_lines(kiosk: Kiosk, health: HealthState) -> list[str]:
     lines.append(f"Log: {health.log_problem or 'writing'}")
     lines.append(f"Last crash: {health.last_crash or 'none recorded'}")
     return lines
+
+
+def reload_content(content: ContentStore, loaded: LoadedConfig) -> str:
+    """Reload the content bundle; a line for the staff sheet saying how it went."""
+    if content.load(configured_folder(loaded)):
+        bundle = content.bundle
+        return f"Reloaded {bundle.id} version {bundle.version}."
+    first = content.issues[0] if content.issues else "unknown problem"
+    return f"Not reloaded, the previous content stays: {first}"

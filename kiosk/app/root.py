@@ -1,8 +1,9 @@
 """The composition root: builds services, models and views and connects their signals.
 
-Reading `build_kiosk` and `_connect` tells how the kiosk fits together: config and
-content flow into the views; the views' signals go to the session; the session's
-signals come back to the views.
+Reading `build_kiosk` tells how the kiosk fits together: config and content flow into
+the views; the views' signals go to the session and the controllers; the session's
+signals come back to the views. Each object is handed what it uses, no more: nothing
+here or below navigates the finished `Kiosk`.
 """
 
 from __future__ import annotations
@@ -11,14 +12,15 @@ import logging
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, replace
+from pathlib import Path
 
 from PySide6.QtCore import QTimer
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication
 
-from kiosk.app.diagnostics import HealthState, diagnostics_lines
-from kiosk.app.speech import connect_speech, show_speech_state
-from kiosk.app.turnover import connect_visitor_turnover, reload_content
+from kiosk.app.diagnostics import HealthState, diagnostics_lines, reload_content
+from kiosk.app.speech import connect_speech, warm_up_speech
+from kiosk.app.views import connect_display, connect_visitor_actions
 from kiosk.config import LoadedConfig
 from kiosk.config.keymap import KeyMap
 from kiosk.content.store import ContentStore, configured_folder, link_urls
@@ -26,6 +28,7 @@ from kiosk.control.keypad import KeypadNavigator
 from kiosk.control.lockdown import LockDown
 from kiosk.control.reading import ReadAloud
 from kiosk.control.staff_desk import StaffDesk
+from kiosk.control.turnover import VisitorTurnover
 from kiosk.speech import default_cache_dir, make_player
 from kiosk.speech.service import SpeechService, rate_for
 from kiosk.speech.synthesizer import Synthesizer
@@ -34,7 +37,7 @@ from kiosk.state.pin_guard import PinGuard
 from kiosk.state.session import SessionDefaults, VisitorSession
 from kiosk.system import resources
 from kiosk.system.fonts import FontReport, load_bundled_fonts
-from kiosk.system.i18n import Translator, qlocale
+from kiosk.system.i18n import Translator
 from kiosk.system.qr import QrRenderer
 from kiosk.ui import accessibility
 from kiosk.ui.attract_overlay import AttractOverlay
@@ -45,17 +48,16 @@ from kiosk.ui.idle_overlay import IdleOverlay
 from kiosk.ui.language_bar import LanguageBar
 from kiosk.ui.speech_bar import SpeechBar
 from kiosk.ui.staff_panel import StaffPanel
-from kiosk.ui.text_size import apply_text_size
-from kiosk.ui.theme import BODY_PX, FONT_FAMILY, palette_for, style_sheet
+from kiosk.ui.theme import BODY_PX, FONT_FAMILY, palette_for
 from kiosk.ui.toolbar import Toolbar
 from kiosk.ui.window import KioskWindow
 
 log = logging.getLogger(__name__)
 
 
-@dataclass
+@dataclass(frozen=True, kw_only=True)
 class Kiosk:
-    """Everything the running kiosk is made of (kept together for the CLI and tests)."""
+    """The assembled kiosk, as the entry points (kiosk/cli) and the tests hold it."""
 
     qt_app: QApplication
     loaded_config: LoadedConfig
@@ -67,26 +69,42 @@ class Kiosk:
     window: KioskWindow
     speech: SpeechService
     read_aloud: ReadAloud
+    keypad: KeypadNavigator
     idle: IdleTimer
-    attract_timer: QTimer
+    activity: ActivityFilter
+    lockdown: LockDown
+    turnover: VisitorTurnover
     idle_overlay: IdleOverlay
     attract_overlay: AttractOverlay
+    help_overlay: HelpOverlay
     staff_panel: StaffPanel
     staff_desk: StaffDesk
-    lockdown: LockDown
-    activity: ActivityFilter
     health: HealthState
-    help_overlay: HelpOverlay
-    keypad: KeypadNavigator
 
+    @property
+    def attract_timer(self) -> QTimer:
+        """The timer that dims a quiet Home into the attract loop."""
+        return self.turnover.attract_timer
 
-def enable_kiosk_mode(kiosk: Kiosk) -> None:
-    """Lock the kiosk down and start counting idle time (not for screenshots)."""
-    kiosk.qt_app.installEventFilter(kiosk.lockdown)
-    kiosk.qt_app.installEventFilter(kiosk.activity)
-    kiosk.qt_app.installEventFilter(kiosk.keypad)
-    kiosk.idle.start()
-    kiosk.attract_timer.start()
+    def enable_kiosk_mode(self) -> None:
+        """Lock the kiosk down and start counting idle time (not for screenshots)."""
+        for event_filter in (self.lockdown, self.activity, self.keypad):
+            self.qt_app.installEventFilter(event_filter)
+        self.idle.start()
+        self.attract_timer.start()
+
+    def warm_up_speech(self) -> None:
+        """Start the speech engine and make the questions in the visitor's language
+        (call once the first frame is on screen)."""
+        warm_up_speech(self.speech, self.content.bundle, self.session.language)
+
+    def diagnostics(self) -> list[str]:
+        """The staff diagnostics lines."""
+        return diagnostics_lines(self.content, self.loaded_config, self.speech, self.health)
+
+    def reload_content(self) -> str:
+        """Reload the content bundle; a line saying how it went."""
+        return reload_content(self.content, self.loaded_config)
 
 
 def offered_languages(loaded: LoadedConfig, content: ContentStore) -> list[str]:
@@ -101,29 +119,32 @@ def build_kiosk(
     qt_app: QApplication,
     loaded: LoadedConfig,
     language: str | None = None,
+    *,
     synthesizer: Synthesizer | None = None,
     clock: Callable[[], float] = time.monotonic,
+    i18n_dir: Path | None = None,
 ) -> Kiosk:
     """Build the kiosk. *language* overrides the config's default language (--lang);
-    *synthesizer* replaces the speech engine's and *clock* the idle and PIN timers' (tests)."""
+    *synthesizer* replaces the speech engine's and *clock* the idle and PIN timers'
+    (tests); *i18n_dir* replaces the bundled interface catalogs."""
+    config = loaded.config
     fonts = load_bundled_fonts()
     font = QFont(FONT_FAMILY)
     font.setPixelSize(BODY_PX)
     qt_app.setFont(font)
     accessibility.install(qt_app)
 
+    # Models and services.
     content = ContentStore(link_urls(loaded))
     content.load(configured_folder(loaded))
     languages = offered_languages(loaded, content)
-    defaults = SessionDefaults.from_config(loaded.config)
+    defaults = SessionDefaults.from_config(config)
     first = language if language in languages else defaults.language
     if first not in languages:
         first = languages[0]
     session = VisitorSession(replace(defaults, language=first))
-    translator = Translator(resources.i18n_dir(), first)
+    translator = Translator(i18n_dir or resources.i18n_dir(), first)
     qr = QrRenderer()
-
-    config = loaded.config
     speech = SpeechService(
         synthesizer or Synthesizer(default_cache_dir()),
         make_player,
@@ -131,25 +152,37 @@ def build_kiosk(
         rate_for(config.speech_rate, session.speech_speed),
         session.volume,
     )
+    health = HealthState(clock())
 
+    # Views: each follows the translator's language by itself.
     toolbar = Toolbar(translator)
     language_bar = LanguageBar(translator, languages)
     speech_bar = SpeechBar(translator)
     home = HomeScreen(translator, languages)
     faq = FaqScreen(translator, qr)
-    window = KioskWindow(toolbar, language_bar, speech_bar, home, faq)
-    read_aloud = ReadAloud(
-        speech, session, window, lambda: palette_for(session.high_contrast).speech_band
+    window = KioskWindow(
+        translator,
+        toolbar=toolbar,
+        language_bar=language_bar,
+        speech_bar=speech_bar,
+        home=home,
+        faq=faq,
     )
-
     help_overlay = HelpOverlay()
     idle_overlay = IdleOverlay(translator)
     attract_overlay = AttractOverlay(translator, languages)
     staff_panel = StaffPanel(translator)
     for overlay in (help_overlay, idle_overlay, attract_overlay, staff_panel):
         overlay.attach(window)
+
+    # Controllers.
+    read_aloud = ReadAloud(
+        speech, session, home, faq, lambda: palette_for(session.high_contrast).speech_band
+    )
     keypad = KeypadNavigator(
         window=window,
+        home=home,
+        faq=faq,
         session=session,
         speech=speech,
         t=translator,
@@ -157,13 +190,12 @@ def build_kiosk(
         overlays=[idle_overlay, staff_panel, help_overlay],
         key_map=KeyMap.from_config(config.keypad),
     )
-    health = HealthState(clock())
     staff_desk = StaffDesk(
         staff_panel,
         PinGuard(config.staff_pin_hash, clock),
         config.staff_allow_exit,
-        diagnostics=lambda: diagnostics_lines(kiosk, health),
-        reload_content=lambda: reload_content(kiosk),
+        diagnostics=lambda: diagnostics_lines(content, loaded, speech, health),
+        reload_content=lambda: reload_content(content, loaded),
     )
     idle = IdleTimer(
         config.idle_timeout_s,
@@ -172,98 +204,75 @@ def build_kiosk(
         clock=clock,
     )
     idle.setParent(window)  # the timers go with the window
-    attract_timer = QTimer(window)
-    attract_timer.setSingleShot(True)
-    attract_timer.setInterval(config.attract_after_s * 1000)
-    kiosk = Kiosk(
-        qt_app, loaded, fonts, translator, session, content, qr, window, speech, read_aloud,
-        idle, attract_timer, idle_overlay, attract_overlay, staff_panel, staff_desk,
-        LockDown(window), ActivityFilter(), health, help_overlay, keypad,
-    )  # fmt: skip
-    _connect(kiosk)
-    _show_everything(kiosk)
-    return kiosk
+    lockdown, activity = LockDown(window), ActivityFilter()
 
-
-def _connect(kiosk: Kiosk) -> None:
-    session, window, translator = kiosk.session, kiosk.window, kiosk.translator
-    toolbar, language_bar = window.toolbar, window.language_bar
-    home, faq = window.home, window.faq
-
-    # Visitor actions → session.
-    home.language_chosen.connect(session.choose_language)
-    language_bar.language_selected.connect(session.set_language)
-    toolbar.home_requested.connect(session.go_home)
-    toolbar.smaller_text_requested.connect(session.smaller_text)
-    toolbar.larger_text_requested.connect(session.larger_text)
-    toolbar.high_contrast_toggled.connect(session.set_high_contrast)
-    toolbar.speak_everything_toggled.connect(session.set_speech_mode)
-    session.speech_mode_changed.connect(toolbar.set_speech_mode)
-    faq.question_toggled.connect(session.toggle_question)
-
-    # Session → services and views.
-    session.language_changed.connect(translator.set_language)
-    translator.language_changed.connect(lambda _lang: _show_language(kiosk))
-    session.screen_changed.connect(window.show_screen)
-    session.open_question_changed.connect(faq.set_open)
-    session.text_size_changed.connect(lambda _size: _apply_text_size(kiosk))
-    session.high_contrast_changed.connect(lambda _on: _apply_theme(kiosk))
-    session.high_contrast_changed.connect(toolbar.set_high_contrast)
-    session.reset_done.connect(faq.scroll_to_top)
-
-    # Content → views.
-    kiosk.content.changed.connect(lambda: _show_content(kiosk))
-
-    connect_speech(kiosk)
-    connect_visitor_turnover(kiosk)
-
-
-def _show_everything(kiosk: Kiosk) -> None:
-    _apply_theme(kiosk)  # the text size comes with the content (_show_content)
-    kiosk.window.toolbar.set_high_contrast(kiosk.session.high_contrast)
-    kiosk.window.speech_bar.set_speed(kiosk.session.speech_speed)
-    kiosk.window.speech_bar.set_volume(kiosk.session.volume)
-    show_speech_state(kiosk, kiosk.speech.state)
-    _show_content(kiosk)
-    kiosk.window.show_screen(kiosk.session.screen)
-
-
-def _show_content(kiosk: Kiosk) -> None:
-    bundle = kiosk.content.bundle
-    faq = kiosk.window.faq
-    kiosk.window.home.show_text(bundle)
-    feedback = bundle.links.get("feedback")
-    faq.set_feedback(
-        feedback.url if feedback and feedback.url else kiosk.loaded_config.config.feedback_url
+    connect_visitor_actions(session, home=home, language_bar=language_bar, toolbar=toolbar, faq=faq)
+    show_first_frame = connect_display(
+        session,
+        content,
+        translator,
+        window=window,
+        toolbar=toolbar,
+        home=home,
+        faq=faq,
+        feedback_url=config.feedback_url,
     )
-    _show_language(kiosk)
-    # New content may have brought new labels with a type role (link cards); labels
-    # without one take their parent's font when they are first shown.
-    _apply_text_size(kiosk)
-    faq.set_open(kiosk.session.open_question)
+    connect_speech(
+        session=session,
+        speech=speech,
+        read_aloud=read_aloud,
+        translator=translator,
+        window=window,
+        toolbar=toolbar,
+        speech_bar=speech_bar,
+        home=home,
+        faq=faq,
+        configured_rate=config.speech_rate,
+        qt_app=qt_app,
+    )
+    turnover = VisitorTurnover(
+        session=session,
+        speech=speech,
+        idle=idle,
+        activity=activity,
+        idle_overlay=idle_overlay,
+        attract_overlay=attract_overlay,
+        help_overlay=help_overlay,
+        staff_desk=staff_desk,
+        lockdown=lockdown,
+        attract_after_s=config.attract_after_s,
+        parent=window,
+    )
 
+    def exit_kiosk() -> None:
+        log.info("Staff chose Exit")
+        window.allow_close()
+        window.close()
+        qt_app.quit()
 
-def _show_language(kiosk: Kiosk) -> None:
-    language = kiosk.translator.language
-    window = kiosk.window
-    window.setLocale(qlocale(language))
-    window.toolbar.retranslate()
-    window.speech_bar.retranslate()
-    window.home.retranslate()
-    for overlay in (kiosk.idle_overlay, kiosk.staff_panel):
-        overlay.retranslate()
-    window.language_bar.set_current(language)
-    window.faq.show_content(kiosk.content.bundle, language)
+    staff_desk.exit_requested.connect(exit_kiosk)
 
-
-def _apply_theme(kiosk: Kiosk) -> None:
-    # On the window, not the application: re-polishing costs time per widget, and only
-    # the kiosk's own widgets need it.
-    kiosk.window.setStyleSheet(style_sheet(palette_for(kiosk.session.high_contrast)))
-
-
-def _apply_text_size(kiosk: Kiosk) -> None:
-    size = kiosk.session.text_size
-    apply_text_size(kiosk.window, size)
-    kiosk.window.toolbar.set_text_size(size)
-    kiosk.window.faq.set_text_size(size)
+    show_first_frame()
+    return Kiosk(
+        qt_app=qt_app,
+        loaded_config=loaded,
+        fonts=fonts,
+        translator=translator,
+        session=session,
+        content=content,
+        qr=qr,
+        window=window,
+        speech=speech,
+        read_aloud=read_aloud,
+        keypad=keypad,
+        idle=idle,
+        activity=activity,
+        lockdown=lockdown,
+        turnover=turnover,
+        idle_overlay=idle_overlay,
+        attract_overlay=attract_overlay,
+        help_overlay=help_overlay,
+        staff_panel=staff_panel,
+        staff_desk=staff_desk,
+        health=health,
+    )

@@ -16,7 +16,9 @@ from PySide6.QtCore import QPoint, QRect, Qt
 from PySide6.QtGui import QAccessible
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QWidget
 
+from kiosk.ui.scrolling import enclosing_scroll_area
 from kiosk.ui.theme import HIGH_CONTRAST, STANDARD, TARGET_PX, contrast_ratio
+from kiosk.ui.window import KioskWindow
 
 AUDIT_SIZES = {"landscape": (1920, 1080), "portrait": (1080, 1920), "small": (1280, 800)}
 
@@ -32,11 +34,10 @@ def visible_rect(widget: QWidget) -> QRect:
     if not widget.isVisible() or widget.width() <= 0:
         return QRect()
     rect = window_rect(widget)
-    parent = widget.parentWidget()
-    while parent is not None:
-        if parent.objectName() == "qt_scrollarea_viewport":
-            rect = rect.intersected(window_rect(parent))
-        parent = parent.parentWidget()
+    area = enclosing_scroll_area(widget)
+    while area is not None:
+        rect = rect.intersected(window_rect(area.viewport()))
+        area = enclosing_scroll_area(area)
     return rect
 
 
@@ -104,6 +105,16 @@ def name_problems(root: QWidget) -> list[str]:
     return problems
 
 
+def speakable_problems(window: KioskWindow) -> list[str]:
+    """Items of the screen's reading order (what the keypad moves through and speaks)
+    that would be spoken as nothing."""
+    return [
+        f"{item.role} at {window_rect(item.widget).topLeft()} has nothing to say"
+        for item in window.reading_order()
+        if not item.text.strip()
+    ]
+
+
 def focus_order_problems(root: QWidget) -> list[str]:
     """Tab from the first control: every focusable control once, then back to the start."""
     controls = focusable(root)
@@ -149,11 +160,13 @@ class Finding:
         return f"{self.where}: {self.problem}"
 
 
-def audit_window(window: QWidget, where: str) -> Iterator[Finding]:
+def audit_window(window: KioskWindow, where: str) -> Iterator[Finding]:
     """Every problem the rendered *window* shows."""
     for check in (name_problems, target_problems, clipping_problems, focus_order_problems):
         for problem in check(window):
             yield Finding(where, problem)
+    for problem in speakable_problems(window):
+        yield Finding(where, problem)
 
 
 def run_audit(qt_app: QApplication) -> list[Finding]:

@@ -11,9 +11,7 @@ from pathlib import Path
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
-from kiosk.app import build_kiosk, enable_kiosk_mode
-from kiosk.app.speech import warm_up_speech
-from kiosk.app.turnover import recover_from_crash
+from kiosk.app import build_kiosk
 from kiosk.config import LoadedConfig
 from kiosk.system.health import (
     CrashGuard,
@@ -65,18 +63,18 @@ def run_kiosk(
 
     def recovered() -> None:
         kiosk.health.last_crash = guard.last_crash()
-        recover_from_crash(kiosk)
+        kiosk.turnover.recover_from_crash()
 
     guard.crashed.connect(recovered)
     notifier = SystemdNotifier()
 
     def first_frame() -> None:
         notifier.ready()
-        warm_up_speech(kiosk)
+        kiosk.warm_up_speech()
 
     window = kiosk.window
     after_first_frame(window, first_frame)
-    enable_kiosk_mode(kiosk)
+    kiosk.enable_kiosk_mode()
     if config.display_hide_cursor:
         qt_app.setOverrideCursor(Qt.CursorShape.BlankCursor)
     if windowed:

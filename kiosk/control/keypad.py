@@ -10,44 +10,25 @@ role and state. Auto-repeat is ignored: one step per press.
 
 from __future__ import annotations
 
-from functools import partial
-
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent
-from PySide6.QtWidgets import QAbstractButton, QLabel, QScrollArea, QWidget
+from PySide6.QtWidgets import QWidget
 
 from kiosk.config.keymap import KeyMap
 from kiosk.speech.service import SpeechService, Utterance
 from kiosk.state.session import FAQ, HOME, VisitorSession
 from kiosk.system.i18n import N_, Translator
-from kiosk.ui.accordion import QuestionHeader
-from kiosk.ui.button import TextButton
+from kiosk.ui.faq import FaqScreen
 from kiosk.ui.help_overlay import HelpOverlay
+from kiosk.ui.home import HomeScreen
 from kiosk.ui.overlay import Overlay
+from kiosk.ui.reading_order import ReadingItem, Role
 from kiosk.ui.toolbar import percent
 from kiosk.ui.window import KioskWindow
 
 # TRANSLATORS: spoken on Home to a visitor who cannot see the screen; say it in your
 # language, with {key} the number key that chooses it.
 CHOOSE_WITH_KEY = N_("For English, press {key}.")
-
-
-def _sort_key(widget: QWidget, *, container: QWidget) -> tuple[int, int]:
-    position = widget.mapTo(container, widget.rect().topLeft())
-    return position.y(), position.x()
-
-
-def _is_item(widget: QWidget) -> bool:
-    parent = widget.parentWidget()
-    while parent is not None:  # the labels inside a button belong to the button
-        if isinstance(parent, QAbstractButton):
-            return False
-        parent = parent.parentWidget()
-    if isinstance(widget, QAbstractButton):
-        return True
-    if isinstance(widget, QLabel):
-        return bool(widget.text().strip() or widget.accessibleName().strip())
-    return False
 
 
 class KeypadNavigator(QObject):
@@ -57,6 +38,8 @@ class KeypadNavigator(QObject):
         self,
         *,
         window: KioskWindow,
+        home: HomeScreen,
+        faq: FaqScreen,
         session: VisitorSession,
         speech: SpeechService,
         t: Translator,
@@ -65,49 +48,27 @@ class KeypadNavigator(QObject):
         key_map: KeyMap,
     ) -> None:
         super().__init__(window)
-        self._window, self._session, self._speech, self._t = window, session, speech, t
+        self._window, self._home, self._faq = window, home, faq
+        self._session, self._speech, self._t = session, speech, t
         self._help, self._overlays, self._keys = help_overlay, overlays, key_map
-        self._current: QWidget | None = None
+        self._current: QWidget | None = None  # the highlighted item's widget
         self._help_level = 0
         session.screen_changed.connect(lambda _screen: self._forget())
         session.reset_done.connect(self._forget)
 
     # -- items -----------------------------------------------------------------------------
 
-    def sections(self) -> list[QWidget]:
-        """The screen's parts in reading order."""
-        window = self._window
+    def items(self) -> list[ReadingItem]:
+        """Every item a visitor can move to, in reading order: an open overlay's, else the
+        screen's."""
         for overlay in self._overlays:
             if overlay.isVisible():
-                return [overlay.card]
-        if self._session.screen == HOME:
-            home = window.home.scroll_area.widget()
-            return [w for w in (window.toolbar, home, window.speech_bar) if w is not None]
-        faq = window.faq.scroll_area.widget()
-        bottom = window.speech_bar if window.speech_bar.isVisible() else window.faq.nav
-        return [
-            w
-            for w in (window.toolbar, window.language_bar, faq, bottom, window.faq.feedback)
-            if w is not None
-        ]
-
-    def items(self) -> list[QWidget]:
-        """Every item a visitor can move to, in reading order."""
-        ordered: list[QWidget] = []
-        for section in self.sections():
-            if not section.isVisible():
-                continue
-            found = [
-                w
-                for w in section.findChildren(QWidget)
-                if w.isVisibleTo(self._window) and _is_item(w)
-            ]
-            ordered += sorted(found, key=partial(_sort_key, container=section))
-        return ordered
+                return overlay.reading_order(self._session.language)
+        return self._window.reading_order()
 
     @property
     def current(self) -> QWidget | None:
-        """The highlighted item."""
+        """The widget of the highlighted item."""
         return self._current
 
     # -- keys ------------------------------------------------------------------------------
@@ -122,7 +83,7 @@ class KeypadNavigator(QObject):
             return False
         action = self._keys.action(event.key())
         digit = event.key() - Qt.Key.Key_1.value
-        languages = list(self._window.home.buttons)
+        languages = self._home.languages
         if action is None and not (self._session.screen == HOME and 0 <= digit < len(languages)):
             return False
         if event.isAutoRepeat():
@@ -144,7 +105,7 @@ class KeypadNavigator(QObject):
         if action != "help":
             self._help_level = 0
         items = self.items()
-        index = items.index(self._current) if self._current in items else -1
+        index = self._index_of(self._current, items)
         if action in ("down", "next"):
             at_end = index + 1 >= len(items)
             self._move_to(index if at_end else index + 1, at_end=at_end)
@@ -163,6 +124,15 @@ class KeypadNavigator(QObject):
 
     # -- moves -----------------------------------------------------------------------------
 
+    @staticmethod
+    def _index_of(widget: QWidget | None, items: list[ReadingItem]) -> int:
+        return next((i for i, item in enumerate(items) if item.widget is widget), -1)
+
+    def _current_item(self) -> ReadingItem | None:
+        items = self.items()
+        index = self._index_of(self._current, items)
+        return items[index] if index >= 0 else None
+
     def _forget(self) -> None:
         self._mark(None)
 
@@ -170,53 +140,44 @@ class KeypadNavigator(QObject):
         items = self.items()
         if not items:
             return
-        index = min(max(index, 0), len(items) - 1)
-        self._mark(items[index])
-        description = self.describe(items[index])
+        item = items[min(max(index, 0), len(items) - 1)]
+        self._mark(item)
+        description = self.describe(item)
         if at_end:
             description = self._t.gettext("End of the screen.") + " " + description
         self._say(description)
 
-    def _mark(self, widget: QWidget | None) -> None:
-        previous, self._current = self._current, widget
-        if isinstance(previous, QLabel):
-            previous.setProperty("nav", None)
-            previous.style().polish(previous)
-        if widget is None:
-            return
-        if widget.focusPolicy() & Qt.FocusPolicy.TabFocus:
-            widget.setFocus(Qt.FocusReason.TabFocusReason)
-        else:
-            self._window.setFocus(Qt.FocusReason.OtherFocusReason)
-            widget.setProperty("nav", "current")
-            widget.style().polish(widget)
-        _bring_into_view(widget)
+    def _mark(self, item: ReadingItem | None) -> None:
+        self._current = item.widget if item is not None else None
+        self._window.show_keypad_focus(self._current)
 
     def _select(self) -> None:
-        focused = self._window.focusWidget()
-        current = focused if isinstance(focused, QAbstractButton) else self._current
-        if isinstance(current, QAbstractButton) and current.isEnabled():
+        item = self._window.focused_item() or self._current_item()
+        if item is not None and item.activatable and item.enabled:
             before = self._speech.utterances
-            current.click()
+            item.activate()
             if self._speech.utterances != before:
                 return  # the button reads something aloud (Read aloud): let it be heard
             # The screen may have changed: stay on the pressed item if it is still there,
             # else start at the top of what is shown now.
-            if current in self.items():
-                self._mark(current)
-                self._say(self.describe(current))
+            items = self.items()
+            index = self._index_of(item.widget, items)
+            if index >= 0:
+                self._mark(items[index])
+                self._say(self.describe(items[index]))
             else:
                 self._move_to(0)
-        elif current is not None:
-            self._say(self.describe(current))
+        elif item is not None:
+            self._say(self.describe(item))
 
     def _back(self) -> None:
         open_id = self._session.open_question
         if self._session.screen == FAQ and open_id:
             self._session.set_open_question(None)
-            header = self._window.faq.accordion.items[open_id].header
-            self._mark(header)
-            self._say(self.describe(header))
+            header = self._faq.question(open_id)
+            if header is not None:
+                self._mark(header)
+                self._say(self.describe(header))
         elif self._session.screen == FAQ:
             self._session.go_home()
             self._move_to(0)
@@ -231,54 +192,49 @@ class KeypadNavigator(QObject):
         """On Home: which number key picks which language, each said in its own language."""
         utterances = [
             Utterance(self._t.gettext_in(lang, CHOOSE_WITH_KEY).format(key=index + 1), lang)
-            for index, lang in enumerate(self._window.home.buttons)
+            for index, lang in enumerate(self._home.languages)
         ]
         self._speech.speak(utterances)
         self._help.show_text("\n".join(u.text for u in utterances))
 
-    def describe(self, widget: QWidget) -> str:
-        """What is said for *widget*: its text, its role and its state."""
+    def describe(self, item: ReadingItem) -> str:
+        """What is said for *item*: its text, its role and its state."""
         t = self._t
-        if isinstance(widget, QuestionHeader):
-            items = list(self._window.faq.accordion.items.values())
-            index = next(i for i, item in enumerate(items) if item.header is widget)
-            state = (
-                t.gettext("answer shown") if widget.is_expanded() else t.gettext("answer hidden")
-            )
+        if item.role == Role.QUESTION:
+            number, total = item.position or (0, 0)
+            state = t.gettext("answer shown") if item.expanded else t.gettext("answer hidden")
             return t.gettext("{title} Question {n} of {total}, {state}.").format(
-                title=widget.text_shown(), n=index + 1, total=len(items), state=state
+                title=item.text, n=number, total=total, state=state
             )
-        if isinstance(widget, TextButton):
-            parts = [widget.accessibleName() or widget.text_shown(), t.gettext("button")]
-            if widget.isCheckable() and widget.isChecked():
+        if item.role == Role.BUTTON:
+            parts = [item.text, t.gettext("button")]
+            if item.checked:
                 parts.append(t.gettext("selected"))
-            if not widget.isEnabled():
+            if not item.enabled:
                 parts.append(t.gettext("not available"))
             return ", ".join(parts) + "."
-        if isinstance(widget, QLabel):
-            text = widget.accessibleName() or widget.text()
-            if widget.property("role") == "title":
-                return t.gettext("{text}, heading.").format(text=text)
-            return text.replace("\u200b", "")
-        return widget.accessibleName()
+        if item.role == Role.HEADING:
+            return t.gettext("{text}, heading.").format(text=item.text)
+        return item.text
 
     def _give_help(self) -> None:
         t, level = self._t, self._help_level
         self._help_level = (level + 1) % 3
-        if level == 0 and self._current is not None:
+        current = self._current_item()
+        if level == 0 and current is not None:
             text = (
-                self.describe(self._current)
+                self.describe(current)
                 + " "
                 + (
                     t.gettext("Press Enter to use it.")
-                    if isinstance(self._current, QAbstractButton)
+                    if current.activatable
                     else t.gettext("Press Down for the next item.")
                 )
             )
         elif level <= 1 and self._session.screen == HOME:
             choices = (
                 t.gettext_in(lang, CHOOSE_WITH_KEY).format(key=index + 1)
-                for index, lang in enumerate(self._window.home.buttons)
+                for index, lang in enumerate(self._home.languages)
             )
             text = " ".join(
                 [
@@ -298,11 +254,3 @@ class KeypadNavigator(QObject):
             )
         self._help.show_text(text)
         self._say(text)
-
-
-def _bring_into_view(widget: QWidget) -> None:
-    parent = widget.parentWidget()
-    while parent is not None and not isinstance(parent, QScrollArea):
-        parent = parent.parentWidget()
-    if isinstance(parent, QScrollArea):
-        parent.ensureWidgetVisible(widget, 16, 48)

@@ -12,14 +12,16 @@ import html
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from PySide6.QtCore import QObject, QPoint, Qt, Slot
-from PySide6.QtWidgets import QLabel, QScrollArea, QWidget
+from PySide6.QtCore import QObject, Qt, Slot
+from PySide6.QtWidgets import QLabel
 
 from kiosk.speech.sentences import Sentence, split_sentences
 from kiosk.speech.service import IDLE, SpeechService, Utterance
 from kiosk.state.session import HOME, VisitorSession
-from kiosk.ui.text import ZERO_WIDTH_SPACE
-from kiosk.ui.window import KioskWindow
+from kiosk.ui.faq import FaqScreen
+from kiosk.ui.home import HomeScreen
+from kiosk.ui.reading_order import ReadingItem, plain
+from kiosk.ui.scrolling import bring_line_into_view
 
 
 @dataclass(frozen=True)
@@ -32,7 +34,7 @@ class Part:
 
     @property
     def utterance(self) -> Utterance:
-        return Utterance(self.sentence.text.replace(ZERO_WIDTH_SPACE, ""), self.language)
+        return Utterance(plain(self.sentence.text), self.language)
 
 
 class SentenceHighlight:
@@ -71,19 +73,6 @@ def _html(text: str) -> str:
     return html.escape(text).replace("\n", "<br>")
 
 
-def _scroll_to(label: QLabel, fraction: float) -> None:
-    """Bring the line at *fraction* of *label*'s height into view in its scroll area."""
-    widget: QWidget | None = label.parentWidget()
-    while widget is not None and not isinstance(widget, QScrollArea):
-        widget = widget.parentWidget()
-    content = widget.widget() if widget is not None else None
-    if widget is None or content is None:
-        return
-    y = label.mapTo(content, QPoint(0, 0)).y() + round(fraction * label.height())
-    line = label.fontMetrics().height()
-    widget.ensureVisible(0, y + line // 2, 0, 2 * line)
-
-
 class ReadAloud(QObject):
     """Chooses what to read, has SpeechService read it, and highlights it."""
 
@@ -91,11 +80,13 @@ class ReadAloud(QObject):
         self,
         speech: SpeechService,
         session: VisitorSession,
-        window: KioskWindow,
+        home: HomeScreen,
+        faq: FaqScreen,
         band_colour: Callable[[], str],
     ) -> None:
         super().__init__()
-        self._speech, self._session, self._window = speech, session, window
+        self._speech, self._session = speech, session
+        self._home, self._faq = home, faq
         self._band_colour = band_colour
         self._target: tuple[str, str | None] | None = None
         self._parts: list[Part] = []
@@ -146,29 +137,19 @@ class ReadAloud(QObject):
 
     def _collect(self, target: tuple[str, str | None]) -> list[Part]:
         kind, question_id = target
-        language = self._session.language
-        window = self._window
-        labels: list[tuple[QLabel, str]] = []
+        items: list[ReadingItem]
         if kind == "home":
-            for lang, title in window.home.titles.items():
-                labels += [(title, lang), (window.home.welcomes[lang], lang)]
-        elif kind == "question" and question_id in window.faq.accordion.items:
-            item = window.faq.accordion.items[question_id]
-            labels.append((item.header.label, language))
-            labels += [(label, language) for label in item.paragraphs]
-            for card in item.link_cards:
-                labels += [(card.title, language), (card.address, language)]
+            items = self._home.welcome()
+        elif kind == "question" and question_id is not None:
+            items = self._faq.answer(question_id) or self._faq.overview()
         else:
-            labels += [(window.faq.title, language), (window.faq.hint, language)]
-            labels += [
-                (item.header.label, language) for item in window.faq.accordion.items.values()
-            ]
+            items = self._faq.overview()
         return [
-            Part(label, lang, sentence)
-            for label, lang in labels
-            if not label.isHidden() and label.text()
-            for sentence in split_sentences(label.text())
-            if self._speech.availability(lang) is None
+            Part(item.label, item.language, sentence)
+            for item in items
+            if not item.label.isHidden() and item.label.text()
+            for sentence in split_sentences(item.label.text())
+            if self._speech.availability(item.language) is None
         ]
 
     @Slot(int)
@@ -178,7 +159,7 @@ class ReadAloud(QObject):
         part = self._parts[index]
         self._highlight.show(part, self._band_colour())
         text_length = max(len(part.label.text()), 1)
-        _scroll_to(part.label, part.sentence.start / text_length)
+        bring_line_into_view(part.label, part.sentence.start / text_length)
 
     @Slot(str)
     def _on_state(self, state: str) -> None:

@@ -14,6 +14,7 @@ from kiosk.system.i18n import Translator, qlocale
 from kiosk.system.qr import QrRenderer
 from kiosk.ui.button import TextButton
 from kiosk.ui.qr_card import QrCard
+from kiosk.ui.reading_order import ReadingItem, Role, label_item
 from kiosk.ui.text import WrapLabel
 
 ANSWER_QR_PX = 220
@@ -35,6 +36,24 @@ class QuestionHeader(TextButton):
         column.addWidget(self.label)
         column.addWidget(self.state_label)
         row.addLayout(column, 1)
+        self._position: tuple[int, int] | None = None
+
+    def set_position(self, number: int, total: int) -> None:
+        """Which question this is (1-based) of how many, for "Question 2 of 9"."""
+        self._position = (number, total)
+
+    def reading_item(self, language: str) -> ReadingItem:
+        """The question, its place in the list and whether its answer is shown."""
+        return ReadingItem(
+            self,
+            self.label,
+            self.text_shown(),
+            Role.QUESTION,
+            language,
+            enabled=self.isEnabled(),
+            expanded=self.is_expanded(),
+            position=self._position,
+        )
 
     def nextCheckState(self) -> None:  # noqa: N802 - Qt override
         # The session decides what is open; a tap only asks (Accordion.question_toggled).
@@ -109,6 +128,15 @@ class QuestionItem(QFrame):
                 label.setText(question.answer[index])
         self._show_links(bundle, language)
 
+    def reading_items(self, language: str) -> list[ReadingItem]:
+        """The question, its paragraphs and its links, as read aloud."""
+        labels: list[WrapLabel] = list(self.paragraphs)
+        for card in self.link_cards:
+            labels += [card.title, card.address]
+        return [self.header.reading_item(language)] + [
+            label_item(label, language) for label in labels if not label.isHidden()
+        ]
+
     def _show_links(self, bundle: ContentBundle, language: str) -> None:
         t = self._t
         links = bundle.links_for(self.question_id)
@@ -163,8 +191,9 @@ class Accordion(QWidget):
             self._layout.removeWidget(item)
             item.deleteLater()
         self.items = {}
-        for question_id in bundle.question_ids:
+        for number, question_id in enumerate(bundle.question_ids, start=1):
             item = QuestionItem(question_id, self._renderer, self._t)
+            item.header.set_position(number, len(bundle.question_ids))
             item.header.clicked.connect(
                 lambda _checked=False, qid=question_id: self.question_toggled.emit(qid)
             )

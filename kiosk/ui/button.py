@@ -15,6 +15,7 @@ from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QHBoxLayout, QPushButton, QSizePolicy, QWidget
 
 from kiosk.ui.glyph import Glyph
+from kiosk.ui.reading_order import ReadingItem, Role
 from kiosk.ui.text import WrapLabel
 from kiosk.ui.theme import TARGET_PX
 
@@ -71,6 +72,18 @@ class TextButton(QPushButton):
     def text_shown(self) -> str:
         """The visible text (QPushButton.text() stays empty: the label draws it)."""
         return self.label.text()
+
+    def reading_item(self, language: str) -> ReadingItem:
+        """This button as the keypad and screen readers name it."""
+        return ReadingItem(
+            self,
+            self.label,
+            self.accessibleName() or self.text_shown(),
+            Role.BUTTON,
+            language,
+            checked=self.isCheckable() and self.isChecked(),
+            enabled=self.isEnabled(),
+        )
 
     def _fit_glyph(self) -> None:
         # The glyph follows the label's font (text size and type role).

@@ -12,6 +12,7 @@ from kiosk.system.i18n import Translator, qlocale
 from kiosk.system.qr import QrRenderer
 from kiosk.ui.accordion import Accordion
 from kiosk.ui.qr_card import QrCard
+from kiosk.ui.reading_order import ReadingItem, items_in, label_item
 from kiosk.ui.scroll_nav import ScrollNav
 from kiosk.ui.scrolling import kinetic_scroll_area
 from kiosk.ui.text import WrapLabel
@@ -25,9 +26,11 @@ class FaqScreen(QWidget):
 
     Signals:
         question_toggled(str): the visitor tapped a question.
+        read_requested(str): the visitor asked for a question's answer to be read aloud.
     """
 
     question_toggled = Signal(str)
+    read_requested = Signal(str)
 
     def __init__(self, t: Translator, renderer: QrRenderer, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -39,6 +42,7 @@ class FaqScreen(QWidget):
         self.hint = WrapLabel(role="secondary")
         self.accordion = Accordion(renderer, t)
         self.accordion.question_toggled.connect(self.question_toggled)
+        self.accordion.read_requested.connect(self.read_requested)
 
         content = QWidget()
         content.setObjectName("ScrollContent")
@@ -69,16 +73,45 @@ class FaqScreen(QWidget):
         self._layout.addWidget(self.feedback, 0)
         self._landscape: bool | None = None
         self._set_landscape(True)
+        self._bundle: ContentBundle | None = None
+        self._below: QWidget | None = None
+        t.language_changed.connect(self.retranslate)
 
-    def show_content(self, bundle: ContentBundle, language: str) -> None:
-        """Show *bundle* in *language*; the open question stays open and in view."""
+    def set_content(self, bundle: ContentBundle) -> None:
+        """Show *bundle* (in the current language); the open question stays open."""
+        self._bundle = bundle
         if set(self.accordion.items) != set(bundle.question_ids):
             self.accordion.set_questions(bundle)
-        self.setLocale(qlocale(language))
-        self.title.setText(bundle.title(language))
-        self.accordion.show_text(bundle, language)
         self.retranslate()
-        self._scroll_open_into_view_later()
+
+    # -- what the screen says ----------------------------------------------------------
+
+    def reading_order(self) -> list[ReadingItem]:
+        """Everything on the screen in reading order: the title, the questions and the
+        open answer, then what is below them (scroll buttons or speech controls), then
+        the feedback code."""
+        language, window = self._t.language, self.window()
+        below = self._below if self._below is not None and self._below.isVisible() else self.nav
+        content = self.scroll_area.widget()
+        sections = [w for w in (content, below, self.feedback) if w is not None]
+        return [item for section in sections for item in items_in(section, language, window)]
+
+    def overview(self) -> list[ReadingItem]:
+        """The title, the hint and every question (what Read aloud reads with no answer
+        open)."""
+        language = self._t.language
+        items = [label_item(self.title, language), label_item(self.hint, language)]
+        return items + [q.header.reading_item(language) for q in self.accordion.items.values()]
+
+    def answer(self, question_id: str) -> list[ReadingItem]:
+        """The question *question_id*, its paragraphs and its links; empty if unknown."""
+        item = self.accordion.items.get(question_id)
+        return item.reading_items(self._t.language) if item is not None else []
+
+    def question(self, question_id: str) -> ReadingItem | None:
+        """The header of question *question_id*."""
+        item = self.accordion.items.get(question_id)
+        return item.header.reading_item(self._t.language) if item is not None else None
 
     def first_focus(self) -> QWidget | None:
         """Where keyboard focus starts on this screen: the open question, else the first."""
@@ -89,6 +122,7 @@ class FaqScreen(QWidget):
     def show_below(self, widget: QWidget | None) -> None:
         """Show *widget* (the speech controls) in place of the scroll buttons, or (None)
         the scroll buttons again."""
+        self._below = widget
         if widget is not None:
             self._main.addWidget(widget)
             widget.show()
@@ -115,8 +149,13 @@ class FaqScreen(QWidget):
         self.scroll_area.verticalScrollBar().setValue(0)
 
     def retranslate(self) -> None:
-        """Interface strings in the current language."""
+        """The content and the interface strings in the current language."""
         t = self._t
+        if self._bundle is not None:
+            self.setLocale(qlocale(t.language))
+            self.title.setText(self._bundle.title(t.language))
+            self.accordion.show_text(self._bundle, t.language)
+            self._scroll_open_into_view_later()
         self.hint.setText(t.gettext("Touch a question to see its answer."))
         self.scroll_area.setAccessibleName(t.gettext("Questions and answers"))
         self.nav.retranslate()

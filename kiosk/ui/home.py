@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QBoxLayout, QVBoxLayout, QWidget
 from kiosk.content import ContentBundle
 from kiosk.system.i18n import N_, Translator, endonym, qlocale
 from kiosk.ui.button import TextButton
+from kiosk.ui.reading_order import ReadingItem, items_in, label_item
 from kiosk.ui.scrolling import kinetic_scroll_area
 from kiosk.ui.text import WrapLabel
 from kiosk.ui.theme import GAP_PX, TARGET_PX
@@ -75,6 +76,9 @@ class HomeScreen(QWidget):
         self._layout = QVBoxLayout(self)
         self._layout.setContentsMargins(0, 0, 0, 12)
         self._layout.addWidget(self.scroll_area, 1)
+        self._below: QWidget | None = None
+        self.retranslate()
+        t.language_changed.connect(self.retranslate)
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
         # Welcome beside the buttons on a wide screen; on a tall one the buttons come
@@ -85,6 +89,27 @@ class HomeScreen(QWidget):
         )
         super().resizeEvent(event)
 
+    @property
+    def languages(self) -> list[str]:
+        """The languages offered, in the order of their buttons."""
+        return list(self.buttons)
+
+    def reading_order(self) -> list[ReadingItem]:
+        """The welcome lines and the language buttons in reading order, then the speech
+        controls when they are shown."""
+        language, window = self._t.language, self.window()
+        content = self.scroll_area.widget()
+        sections = [w for w in (content, self._below) if w is not None]
+        return [item for section in sections for item in items_in(section, language, window)]
+
+    def welcome(self) -> list[ReadingItem]:
+        """Each language's title and welcome line, each in its own language (what Read
+        aloud reads on Home)."""
+        items = []
+        for language, title in self.titles.items():
+            items += [label_item(title, language), label_item(self.welcomes[language], language)]
+        return items
+
     def first_focus(self) -> QWidget | None:
         """Where keyboard focus starts on this screen."""
         return next(iter(self.buttons.values()), None)
@@ -92,6 +117,7 @@ class HomeScreen(QWidget):
     def show_below(self, widget: QWidget | None) -> None:
         """Show *widget* (the speech controls) under the language choice."""
         if widget is not None:
+            self._below = widget
             self._layout.addWidget(widget)
             widget.show()
 

@@ -34,11 +34,13 @@ class IdleOverlay(Overlay):
         for widget in (self.question, self.count, self.explanation, self.button):
             self.card_layout.addWidget(widget)
         self.button.clicked.connect(self.still_here)
+        self.retranslate()
+        t.language_changed.connect(self.retranslate)
 
     def set_seconds(self, seconds: int) -> None:
         """Show *seconds* left."""
         self._seconds = seconds
-        self.retranslate()
+        self._show_seconds()
 
     def question_text(self) -> str:
         """The question, for reading it aloud."""
@@ -49,15 +51,18 @@ class IdleOverlay(Overlay):
         t = self._t
         self.setLocale(qlocale(t.language))
         self.question.setText(t.gettext("Are you still there?"))
+        self.button.set_text(t.gettext("I'm still here"))
+        self._show_seconds()
+
+    def _show_seconds(self) -> None:
         self.count.setText(str(self._seconds))
         self.explanation.setText(
-            t.ngettext(
+            self._t.ngettext(
                 "The screen starts over in {n} second for the next visitor.",
                 "The screen starts over in {n} seconds for the next visitor.",
                 self._seconds,
             ).format(n=self._seconds)
         )
-        self.button.set_text(t.gettext("I'm still here"))
 
     def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt override
         self.still_here.emit()  # a touch anywhere on the question counts

@@ -33,6 +33,7 @@ class LanguageBar(QWidget):
             layout.addWidget(button)
             self.buttons[language] = button
         self.set_current(t.language)
+        t.language_changed.connect(self.set_current)
 
     def set_current(self, language: str) -> None:
         """Mark *language* as the one shown (check mark, state and description)."""

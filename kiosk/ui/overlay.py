@@ -9,6 +9,8 @@ from __future__ import annotations
 from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QVBoxLayout, QWidget
 
+from kiosk.ui.reading_order import ReadingItem, items_in
+
 CARD_MAX_WIDTH = 1100
 MARGIN = 32
 
@@ -56,6 +58,10 @@ class Overlay(QFrame):
     def _fit(self, window: QWidget) -> None:
         self.setGeometry(window.rect())
         self.card.setFixedWidth(max(min(CARD_MAX_WIDTH, window.width() - 2 * MARGIN), 320))
+
+    def reading_order(self, language: str) -> list[ReadingItem]:
+        """What the card says, in reading order."""
+        return items_in(self.card, language, self.window())
 
     def open(self) -> None:
         """Show on top of everything else in the window."""

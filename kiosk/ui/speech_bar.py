@@ -62,44 +62,58 @@ class SpeechBar(QWidget):
         self.faster.clicked.connect(self.faster_requested)
         self.quieter.clicked.connect(self.quieter_requested)
         self.louder.clicked.connect(self.louder_requested)
+        self.retranslate()
+        t.language_changed.connect(self.retranslate)
 
     def set_state(self, state: str) -> None:
         """Show Pause while speaking, Resume while paused."""
         self._paused = state == PAUSED
         if self.pause.glyph is not None:
             self.pause.glyph.set_shape("play" if self._paused else "pause")
-        self.retranslate()
+        self._show_pause()
 
     def set_speed(self, speed: str) -> None:
         """Show the speed ("slower", "normal", "faster"); the ends disable their button."""
         self._speed = speed
         self.slower.setEnabled(speed != "slower")
         self.faster.setEnabled(speed != "faster")
-        self.retranslate()
+        self._show_speed()
 
     def set_volume(self, volume: int) -> None:
         """Show the volume in percent."""
         self._volume = volume
         self.quieter.setEnabled(volume > 10)
         self.louder.setEnabled(volume < 100)
-        self.retranslate()
+        self._show_volume()
 
     def retranslate(self) -> None:
         """Labels in the current language."""
         t = self._t
         self.setLocale(qlocale(t.language))
-        self.pause.set_text(t.gettext("Resume") if self._paused else t.gettext("Pause"))
         self.replay.set_text(t.gettext("Start again"))
         self.slower.set_text(t.gettext("Slower"))
         self.faster.set_text(t.gettext("Faster"))
+        self.quieter.set_text(t.gettext("Quieter"))
+        self.louder.set_text(t.gettext("Louder"))
+        self._show_pause()
+        self._show_speed()
+        self._show_volume()
+
+    def _show_pause(self) -> None:
+        t = self._t
+        self.pause.set_text(t.gettext("Resume") if self._paused else t.gettext("Pause"))
+
+    def _show_speed(self) -> None:
+        t = self._t
         speed = {
             "slower": t.gettext("slow"),
             "normal": t.gettext("normal"),
             "faster": t.gettext("fast"),
         }[self._speed]
         self.speed_label.setText(t.gettext("Speed: {speed}").format(speed=speed))
-        self.quieter.set_text(t.gettext("Quieter"))
-        self.louder.set_text(t.gettext("Louder"))
+
+    def _show_volume(self) -> None:
+        t = self._t
         self.volume_label.setText(
             t.gettext("Volume: {volume}").format(volume=percent(self._volume, t.language))
         )

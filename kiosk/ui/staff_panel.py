@@ -65,6 +65,8 @@ class StaffPanel(Overlay):
         self.card_layout.addWidget(self.pages)
         self.reset_now.clicked.connect(self.reset_requested)
         self.close_button.clicked.connect(self.closed)
+        self.retranslate()
+        t.language_changed.connect(self.retranslate)
 
     def _pin_page(self) -> QWidget:
         page = QWidget()
@@ -150,7 +152,7 @@ class StaffPanel(Overlay):
     def show_message(self, message: str) -> None:
         """A line under the PIN pad or diagnostics (reload result, say)."""
         self._message = message
-        self.retranslate()
+        self._show_pad()
 
     def retranslate(self) -> None:
         """Text in the current language."""
@@ -160,6 +162,15 @@ class StaffPanel(Overlay):
         self.reset_now.set_text(t.gettext("Reset now for the next visitor"))
         self.close_button.set_text(t.gettext("Close"))
         self.pin_prompt.setText(t.gettext("Enter the staff PIN for diagnostics and settings."))
+        self.keys["C"].set_text(t.gettext("Clear"))
+        self.keys["K"].set_text(t.gettext("OK"))
+        self.reload.set_text(t.gettext("Reload content"))
+        self.exit.set_text(t.gettext("Exit the kiosk"))
+        self._show_pad()
+
+    def _show_pad(self) -> None:
+        # The digits entered (as dots), the message under the pad, and whether Exit shows.
+        t = self._t
         self.pin_dots.setText("•" * len(self._digits) or " ")
         self.pin_dots.setAccessibleName(
             t.ngettext("{n} digit entered", "{n} digits entered", len(self._digits)).format(
@@ -172,10 +183,6 @@ class StaffPanel(Overlay):
         if not self._pin_configured:
             message = t.gettext("No staff PIN is set: only Reset now is available.")
         self.pin_message.setText(message)
-        self.keys["C"].set_text(t.gettext("Clear"))
-        self.keys["K"].set_text(t.gettext("OK"))
-        self.reload.set_text(t.gettext("Reload content"))
-        self.exit.set_text(t.gettext("Exit the kiosk"))
         self.exit.setVisible(self._allow_exit)
 
     # -- pad -------------------------------------------------------------------------------
@@ -185,7 +192,7 @@ class StaffPanel(Overlay):
         self._locked_s = locked_s
         for button in self.keys.values():
             button.setEnabled(locked_s == 0)
-        self.retranslate()
+        self._show_pad()
 
     def _key(self, key: str) -> None:
         if key == "C":
@@ -196,4 +203,4 @@ class StaffPanel(Overlay):
             return
         elif len(self._digits) < MAX_PIN_DIGITS:
             self._digits += key
-        self.retranslate()
+        self._show_pad()

@@ -83,6 +83,8 @@ class Toolbar(QWidget):
         self.larger.clicked.connect(self.larger_text_requested)
         self.contrast.toggled.connect(self._on_contrast_toggled)
         self._on_contrast_toggled(False)
+        self.retranslate()
+        t.language_changed.connect(self.retranslate)
 
     def set_home_visible(self, visible: bool) -> None:
         """The Home button is hidden on the Home screen itself."""
@@ -93,7 +95,7 @@ class Toolbar(QWidget):
         self._text_size = size
         self.smaller.setEnabled(size > TEXT_SIZES[0])
         self.larger.setEnabled(size < TEXT_SIZES[-1])
-        self.retranslate()
+        self._show_text_size()
 
     def set_high_contrast(self, on: bool) -> None:
         """Reflect the theme without emitting `high_contrast_toggled`."""
@@ -107,7 +109,7 @@ class Toolbar(QWidget):
         self._speaking = speaking
         if self.read_aloud.glyph is not None:
             self.read_aloud.glyph.set_shape("stop" if speaking else "speaker")
-        self.retranslate()
+        self._show_read_aloud()
 
     def set_speech_mode(self, on: bool) -> None:
         """Reflect speech mode without emitting `speak_everything_toggled`."""
@@ -122,7 +124,7 @@ class Toolbar(QWidget):
         nothing. *blocking*: Read aloud cannot work at all, so it is disabled."""
         self._problem = problem
         self.read_aloud.setEnabled(not blocking)
-        self.retranslate()
+        self._show_speech_problem()
 
     def retranslate(self) -> None:
         """Show every label in the current language."""
@@ -131,19 +133,30 @@ class Toolbar(QWidget):
         self.home.set_text(t.gettext("Home"), t.gettext("Home: choose another language"))
         self.smaller.set_text("A", t.gettext("Smaller text"))
         self.larger.set_text("A", t.gettext("Larger text"))
+        self.contrast.set_text(t.gettext("High contrast"))
+        self.speak_all.set_text(t.gettext("Speak everything"))
+        if self.speak_all.glyph is not None:
+            self.speak_all.glyph.setVisible(self.speak_all.isChecked())
+        self._show_text_size()
+        self._show_contrast_state(self.contrast.isChecked())
+        self._show_read_aloud()
+        self._show_speech_problem()
+
+    def _show_text_size(self) -> None:
+        t = self._t
         size = percent(self._text_size, t.language)
         self.size_label.setText(size)
         self.size_label.setAccessibleName(t.gettext("Text size: {size}").format(size=size))
-        self.contrast.set_text(t.gettext("High contrast"))
-        self._show_contrast_state(self.contrast.isChecked())
+
+    def _show_read_aloud(self) -> None:
+        t = self._t
         if self._speaking:
             self.read_aloud.set_text(t.gettext("Stop"), t.gettext("Stop reading aloud"))
         else:
             self.read_aloud.set_text(t.gettext("Read aloud"))
-        self.speak_all.set_text(t.gettext("Speak everything"))
-        if self.speak_all.glyph is not None:
-            self.speak_all.glyph.setVisible(self.speak_all.isChecked())
-        note = speech_problem_text(t, self._problem)
+
+    def _show_speech_problem(self) -> None:
+        note = speech_problem_text(self._t, self._problem)
         self.speech_note.setText(note)
         self.speech_note.setVisible(bool(note))
         self.read_aloud.setAccessibleDescription(note)

@@ -4,22 +4,28 @@ from __future__ import annotations
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent, QShowEvent
-from PySide6.QtWidgets import QApplication, QStackedWidget, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QLabel, QStackedWidget, QVBoxLayout, QWidget
 
 from kiosk.state.session import HOME
+from kiosk.system.i18n import Translator, qlocale
 from kiosk.ui.faq import FaqScreen
 from kiosk.ui.flow_layout import FlowLayout
 from kiosk.ui.home import HomeScreen
 from kiosk.ui.language_bar import LanguageBar
+from kiosk.ui.reading_order import Readable, ReadingItem, items_in
+from kiosk.ui.scrolling import bring_into_view
 from kiosk.ui.speech_bar import SpeechBar
 from kiosk.ui.toolbar import Toolbar
 
 
 class KioskWindow(QWidget):
-    """The one top-level window. It arranges the views it is given; app.py wires them."""
+    """The one top-level window. It arranges the views it is given (kiosk/app wires
+    them) and follows the current language (locale and text direction)."""
 
     def __init__(
         self,
+        t: Translator,
+        *,
         toolbar: Toolbar,
         language_bar: LanguageBar,
         speech_bar: SpeechBar,
@@ -50,6 +56,45 @@ class KioskWindow(QWidget):
         self.setFocus()
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
         self._close_allowed = False
+        self._t = t
+        self._keypad_focus: QWidget | None = None
+        self.retranslate()
+        t.language_changed.connect(self.retranslate)
+
+    def retranslate(self) -> None:
+        """Carry the current language, so that screen readers pick its voice."""
+        self.setLocale(qlocale(self._t.language))
+
+    def reading_order(self) -> list[ReadingItem]:
+        """What the current screen says, in order: the toolbar, the language bar (FAQ
+        screen), then the screen itself (see HomeScreen/FaqScreen.reading_order)."""
+        language = self._t.language
+        on_faq = self.stack.currentWidget() is self.faq
+        header = [self.toolbar, self.language_bar] if on_faq else [self.toolbar]
+        items = [item for part in header for item in items_in(part, language, self)]
+        return items + (self.faq.reading_order() if on_faq else self.home.reading_order())
+
+    def focused_item(self) -> ReadingItem | None:
+        """The button that has keyboard focus (Tab), if any."""
+        focused = self.focusWidget()
+        return focused.reading_item(self._t.language) if isinstance(focused, Readable) else None
+
+    def show_keypad_focus(self, widget: QWidget | None) -> None:
+        """Show where the keypad is (None: nowhere) and scroll it into view. A button
+        takes keyboard focus (its focus ring shows); a text gets the "nav" highlight."""
+        previous, self._keypad_focus = self._keypad_focus, widget
+        if isinstance(previous, QLabel):
+            previous.setProperty("nav", None)
+            previous.style().polish(previous)
+        if widget is None:
+            return
+        if widget.focusPolicy() & Qt.FocusPolicy.TabFocus:
+            widget.setFocus(Qt.FocusReason.TabFocusReason)
+        else:
+            self.setFocus(Qt.FocusReason.OtherFocusReason)
+            widget.setProperty("nav", "current")
+            widget.style().polish(widget)
+        bring_into_view(widget)
 
     def allow_close(self) -> None:
         """Let the next close request through (staff chose Exit)."""

@@ -10,7 +10,6 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from kiosk.app import build_kiosk
-from kiosk.app.diagnostics import diagnostics_lines
 from kiosk.cli.screenshot import render
 from kiosk.config import load_config
 from kiosk.speech.synthesizer import Synthesizer
@@ -33,7 +32,7 @@ def test_missing_speech_engine_disables_read_aloud_with_a_reason(
     assert toolbar.speech_note.text() == (
         "La lectura en voz alta no está disponible en este quiosco."
     )
-    assert "Voice es: es-419 (no-engine)" in diagnostics_lines(kiosk, kiosk.health)
+    assert "Voice es: es-419 (no-engine)" in kiosk.diagnostics()
     assert not render(kiosk, (1920, 1080)).isNull()  # everything else works
     kiosk.speech.shutdown()
     discard(kiosk)
@@ -60,21 +59,19 @@ def test_unreadable_content_folder_keeps_the_bundled_faq(
     kiosk = build_kiosk(qapp, load_config(config))
     assert kiosk.content.bundle.id == "dps-sro-faq"
     assert len(kiosk.window.faq.accordion.items) == 11
-    lines = diagnostics_lines(kiosk, kiosk.health)
+    lines = kiosk.diagnostics()
     assert any(line.startswith("  rejected:") and "manifest.toml" in line for line in lines)
     discard(kiosk)
 
 
 def test_config_deleted_while_running(qapp: QApplication, tmp_path: Path) -> None:
-    from kiosk.app.turnover import reload_content
-
     config = tmp_path / "config.toml"
     config.write_text('default_language = "vi"\n', encoding="utf-8")
     kiosk = build_kiosk(qapp, load_config(config))
     config.unlink()
-    assert reload_content(kiosk).startswith("Reloaded dps-sro-faq")
+    assert kiosk.reload_content().startswith("Reloaded dps-sro-faq")
     assert kiosk.session.language == "vi"  # the loaded config stays in force
-    assert f"Config: {config}" in diagnostics_lines(kiosk, kiosk.health)
+    assert f"Config: {config}" in kiosk.diagnostics()
     discard(kiosk)
 
 
@@ -83,6 +80,6 @@ def test_log_folder_full_or_read_only_is_shown_to_staff(qapp: QApplication, tmp_
     blocked.write_text("a file where the log folder should be", encoding="utf-8")
     kiosk = build_kiosk(qapp, load_config(None))
     kiosk.health.log_problem = setup_logging(blocked / "faq-kiosk")
-    lines = diagnostics_lines(kiosk, kiosk.health)
+    lines = kiosk.diagnostics()
     assert any(line.startswith("Log: cannot write the log") for line in lines)
     discard(kiosk)

@@ -139,14 +139,13 @@ def test_staff_reset_now_needs_no_pin(qtbot: QtBot, live_kiosk: LiveKioskFactory
 def test_a_slot_that_raises_is_logged_and_the_kiosk_goes_home(
     qtbot: QtBot, live_kiosk: LiveKioskFactory, tmp_path: Path, caplog: pytest.LogCaptureFixture
 ) -> None:
-    from kiosk.app.turnover import recover_from_crash
     from kiosk.system.health import CrashGuard
 
     kiosk, _clock = live_kiosk()
     use_the_kiosk(kiosk)
     guard = CrashGuard(tmp_path / "log")
     guard.install()
-    guard.crashed.connect(lambda: recover_from_crash(kiosk))
+    guard.crashed.connect(kiosk.turnover.recover_from_crash)
 
     def broken_slot(_language: str) -> None:
         raise RuntimeError("a bug in a slot")

@@ -179,15 +179,17 @@ def test_down_follows_the_visual_order(
     kiosk.session.choose_language(language)
     kiosk.session.set_open_question("imminent-threat")
     settle(kiosk)
-    navigator = kiosk.keypad
-    items = navigator.items()
-    for section in navigator.sections():
+    items = [item.widget for item in kiosk.keypad.items()]
+    faq = kiosk.window.faq
+    answers = faq.scroll_area.widget()
+    assert answers is not None
+    sections = [kiosk.window.toolbar, kiosk.window.language_bar, answers, faq.nav, faq.feedback]
+    for section in sections:
         inside = [w for w in items if section.isAncestorOf(w)]
         assert inside, section
         assert is_reading_order(inside, section), (language, size_name, type(section))
     # Sections: header first, then the answers, the buttons below them, the feedback code
     # beside (landscape) or below (portrait).
-    faq = kiosk.window.faq
     content, feedback = window_rect(faq.scroll_area), window_rect(faq.feedback)
     assert window_rect(kiosk.window.toolbar).bottom() < content.top()
     if size_name == "landscape":

@@ -186,7 +186,6 @@ def test_speed_and_volume_controls_and_reset(qtbot: QtBot, make_kiosk: KioskFact
 def test_cache_is_warmed_only_after_the_first_frame(
     qtbot: QtBot, qapp: QApplication, tmp_path: Path
 ) -> None:
-    from kiosk.app.speech import warm_up_speech
     from kiosk.ui.first_frame import after_first_frame
 
     synth = Synthesizer(tmp_path / "speech")
@@ -195,7 +194,7 @@ def test_cache_is_warmed_only_after_the_first_frame(
 
     def first_frame() -> None:
         calls.append(kiosk.window.isVisible())
-        warm_up_speech(kiosk)
+        kiosk.warm_up_speech()
 
     after_first_frame(kiosk.window, first_frame)
     qapp.processEvents()

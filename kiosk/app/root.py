@@ -115,6 +115,123 @@ def offered_languages(loaded: LoadedConfig, content: ContentStore) -> list[str]:
     return languages or list(content.bundle.languages)
 
 
+@dataclass(frozen=True)
+class _Views:
+    """The window and everything shown in it, made together; each follows the
+    translator's language by itself."""
+
+    window: KioskWindow
+    toolbar: Toolbar
+    language_bar: LanguageBar
+    speech_bar: SpeechBar
+    home: HomeScreen
+    faq: FaqScreen
+    help_overlay: HelpOverlay
+    idle_overlay: IdleOverlay
+    attract_overlay: AttractOverlay
+    staff_panel: StaffPanel
+
+    @classmethod
+    def build(cls, translator: Translator, qr: QrRenderer, languages: list[str]) -> _Views:
+        toolbar, speech_bar = Toolbar(translator), SpeechBar(translator)
+        language_bar = LanguageBar(translator, languages)
+        home, faq = HomeScreen(translator, languages), FaqScreen(translator, qr)
+        window = KioskWindow(
+            translator,
+            toolbar=toolbar,
+            language_bar=language_bar,
+            speech_bar=speech_bar,
+            home=home,
+            faq=faq,
+        )
+        overlays = (
+            HelpOverlay(),
+            IdleOverlay(translator),
+            AttractOverlay(translator, languages),
+            StaffPanel(translator),
+        )
+        for overlay in overlays:
+            overlay.attach(window)
+        return cls(window, toolbar, language_bar, speech_bar, home, faq, *overlays)
+
+
+@dataclass(frozen=True)
+class _Controllers:
+    """What turns keys, taps and time into session changes and speech."""
+
+    read_aloud: ReadAloud
+    keypad: KeypadNavigator
+    staff_desk: StaffDesk
+    idle: IdleTimer
+    lockdown: LockDown
+    activity: ActivityFilter
+
+    @classmethod
+    def build(
+        cls,
+        views: _Views,
+        *,
+        session: VisitorSession,
+        speech: SpeechService,
+        translator: Translator,
+        loaded: LoadedConfig,
+        staff_lines: tuple[Callable[[], list[str]], Callable[[], str]],
+        clock: Callable[[], float],
+    ) -> _Controllers:
+        config = loaded.config
+        read_aloud = ReadAloud(
+            speech,
+            session,
+            views.home,
+            views.faq,
+            lambda: palette_for(session.high_contrast).speech_band,
+        )
+        keypad = KeypadNavigator(
+            window=views.window,
+            home=views.home,
+            faq=views.faq,
+            session=session,
+            speech=speech,
+            t=translator,
+            help_overlay=views.help_overlay,
+            overlays=[views.idle_overlay, views.staff_panel, views.help_overlay],
+            key_map=KeyMap.from_config(config.keypad),
+        )
+        diagnostics, reload = staff_lines
+        staff_desk = StaffDesk(
+            views.staff_panel,
+            PinGuard(config.staff_pin_hash, clock),
+            config.staff_allow_exit,
+            diagnostics=diagnostics,
+            reload_content=reload,
+        )
+        idle = IdleTimer(
+            config.idle_timeout_s,
+            config.idle_warning_s,
+            needs_reset=lambda: not session.is_fresh() or staff_desk.is_open,
+            clock=clock,
+        )
+        idle.setParent(views.window)  # the timers go with the window
+        return cls(read_aloud, keypad, staff_desk, idle, LockDown(views.window), ActivityFilter())
+
+
+def _install_fonts(qt_app: QApplication) -> list[FontReport]:
+    fonts = load_bundled_fonts()
+    font = QFont(FONT_FAMILY)
+    font.setPixelSize(BODY_PX)
+    qt_app.setFont(font)
+    return fonts
+
+
+def _new_session(
+    loaded: LoadedConfig, languages: list[str], language: str | None
+) -> VisitorSession:
+    # --lang wins if the content has it, then the config's default, then the first offered.
+    defaults = SessionDefaults.from_config(loaded.config)
+    first = language if language in languages else defaults.language
+    return VisitorSession(replace(defaults, language=first if first in languages else languages[0]))
+
+
 def build_kiosk(
     qt_app: QApplication,
     loaded: LoadedConfig,
@@ -128,23 +245,16 @@ def build_kiosk(
     *synthesizer* replaces the speech engine's and *clock* the idle and PIN timers'
     (tests); *i18n_dir* replaces the bundled interface catalogs."""
     config = loaded.config
-    fonts = load_bundled_fonts()
-    font = QFont(FONT_FAMILY)
-    font.setPixelSize(BODY_PX)
-    qt_app.setFont(font)
+    fonts = _install_fonts(qt_app)
     accessibility.install(qt_app)
 
     # Models and services.
     content = ContentStore(link_urls(loaded))
     content.load(configured_folder(loaded))
     languages = offered_languages(loaded, content)
-    defaults = SessionDefaults.from_config(config)
-    first = language if language in languages else defaults.language
-    if first not in languages:
-        first = languages[0]
-    session = VisitorSession(replace(defaults, language=first))
-    translator = Translator(i18n_dir or resources.i18n_dir(), first)
-    qr = QrRenderer()
+    session = _new_session(loaded, languages, language)
+    translator = Translator(i18n_dir or resources.i18n_dir(), session.language)
+    qr, health = QrRenderer(), HealthState(clock())
     speech = SpeechService(
         synthesizer or Synthesizer(default_cache_dir()),
         make_player,
@@ -152,61 +262,26 @@ def build_kiosk(
         rate_for(config.speech_rate, session.speech_speed),
         session.volume,
     )
-    health = HealthState(clock())
+    views = _Views.build(translator, qr, languages)
+    window, toolbar, home, faq = views.window, views.toolbar, views.home, views.faq
 
-    # Views: each follows the translator's language by itself.
-    toolbar = Toolbar(translator)
-    language_bar = LanguageBar(translator, languages)
-    speech_bar = SpeechBar(translator)
-    home = HomeScreen(translator, languages)
-    faq = FaqScreen(translator, qr)
-    window = KioskWindow(
-        translator,
-        toolbar=toolbar,
-        language_bar=language_bar,
-        speech_bar=speech_bar,
-        home=home,
-        faq=faq,
-    )
-    help_overlay = HelpOverlay()
-    idle_overlay = IdleOverlay(translator)
-    attract_overlay = AttractOverlay(translator, languages)
-    staff_panel = StaffPanel(translator)
-    for overlay in (help_overlay, idle_overlay, attract_overlay, staff_panel):
-        overlay.attach(window)
-
-    # Controllers.
-    read_aloud = ReadAloud(
-        speech, session, home, faq, lambda: palette_for(session.high_contrast).speech_band
-    )
-    keypad = KeypadNavigator(
-        window=window,
-        home=home,
-        faq=faq,
+    controls = _Controllers.build(
+        views,
         session=session,
         speech=speech,
-        t=translator,
-        help_overlay=help_overlay,
-        overlays=[idle_overlay, staff_panel, help_overlay],
-        key_map=KeyMap.from_config(config.keypad),
-    )
-    staff_desk = StaffDesk(
-        staff_panel,
-        PinGuard(config.staff_pin_hash, clock),
-        config.staff_allow_exit,
-        diagnostics=lambda: diagnostics_lines(content, loaded, speech, health),
-        reload_content=lambda: reload_content(content, loaded),
-    )
-    idle = IdleTimer(
-        config.idle_timeout_s,
-        config.idle_warning_s,
-        needs_reset=lambda: not session.is_fresh() or staff_desk.is_open,
+        translator=translator,
+        loaded=loaded,
+        staff_lines=(
+            lambda: diagnostics_lines(content, loaded, speech, health),
+            lambda: reload_content(content, loaded),
+        ),
         clock=clock,
     )
-    idle.setParent(window)  # the timers go with the window
-    lockdown, activity = LockDown(window), ActivityFilter()
+    staff_desk = controls.staff_desk
 
-    connect_visitor_actions(session, home=home, language_bar=language_bar, toolbar=toolbar, faq=faq)
+    connect_visitor_actions(
+        session, home=home, language_bar=views.language_bar, toolbar=toolbar, faq=faq
+    )
     show_first_frame = connect_display(
         session,
         content,
@@ -220,11 +295,11 @@ def build_kiosk(
     connect_speech(
         session=session,
         speech=speech,
-        read_aloud=read_aloud,
+        read_aloud=controls.read_aloud,
         translator=translator,
         window=window,
         toolbar=toolbar,
-        speech_bar=speech_bar,
+        speech_bar=views.speech_bar,
         home=home,
         faq=faq,
         configured_rate=config.speech_rate,
@@ -233,13 +308,13 @@ def build_kiosk(
     turnover = VisitorTurnover(
         session=session,
         speech=speech,
-        idle=idle,
-        activity=activity,
-        idle_overlay=idle_overlay,
-        attract_overlay=attract_overlay,
-        help_overlay=help_overlay,
+        idle=controls.idle,
+        activity=controls.activity,
+        idle_overlay=views.idle_overlay,
+        attract_overlay=views.attract_overlay,
+        help_overlay=views.help_overlay,
         staff_desk=staff_desk,
-        lockdown=lockdown,
+        lockdown=controls.lockdown,
         attract_after_s=config.attract_after_s,
         parent=window,
     )
@@ -263,16 +338,16 @@ def build_kiosk(
         qr=qr,
         window=window,
         speech=speech,
-        read_aloud=read_aloud,
-        keypad=keypad,
-        idle=idle,
-        activity=activity,
-        lockdown=lockdown,
+        read_aloud=controls.read_aloud,
+        keypad=controls.keypad,
+        idle=controls.idle,
+        activity=controls.activity,
+        lockdown=controls.lockdown,
         turnover=turnover,
-        idle_overlay=idle_overlay,
-        attract_overlay=attract_overlay,
-        help_overlay=help_overlay,
-        staff_panel=staff_panel,
+        idle_overlay=views.idle_overlay,
+        attract_overlay=views.attract_overlay,
+        help_overlay=views.help_overlay,
+        staff_panel=views.staff_panel,
         staff_desk=staff_desk,
         health=health,
     )

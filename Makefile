@@ -63,7 +63,7 @@ bench: venv
 
 # The long soak (10,000 random actions, memory flat); `make test` runs a 500-action one.
 soak: venv
-	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -m slow -s tests/test_soak.py
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -m slow -s tests/app/test_soak.py
 
 # Packaging (docs/deploying.md). `make ci` runs .ci/run, as CI does: the package and fleet
 # tests, then `make test`.

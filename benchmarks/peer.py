@@ -33,12 +33,16 @@ def build_peer_page(folder: Path) -> Path:
             question = bundle.question(language, question_id)
             opened = " open" if question_id == "imminent-threat" else ""
             paragraphs = "".join(f"<p>{html.escape(p)}</p>" for p in question.answer)
-            items.append(f"<details{opened}><summary>{html.escape(question.title)}</summary>"
-                         f"{paragraphs}</details>")
+            items.append(
+                f"<details{opened}><summary>{html.escape(question.title)}</summary>"
+                f"{paragraphs}</details>"
+            )
         hidden = "" if index == 0 else " hidden"
-        sections.append(f'<section id="{language}" lang="{language}"{hidden}>'
-                        f"<h1>{html.escape(bundle.title(language))}</h1>{''.join(items)}"
-                        f"</section>")
+        sections.append(
+            f'<section id="{language}" lang="{language}"{hidden}>'
+            f"<h1>{html.escape(bundle.title(language))}</h1>{''.join(items)}"
+            f"</section>"
+        )
     switcher = "".join(
         f"<button onclick=\"for (const s of document.querySelectorAll('section')) "
         f"s.hidden = s.id !== '{lang}'\">{html.escape(endonym(lang))}</button>"
@@ -53,7 +57,7 @@ button {{ font: inherit; min-height: 88px; margin: 0 12px 12px 0; }}
 summary {{ font-weight: bold; min-height: 88px; }} details {{ background: white;
   border: 4px solid #4A4A4A; border-radius: 12px; margin: 16px 0; padding: 8px; }}
 aside {{ background: white; padding: 20px; border: 2px solid #4A4A4A; }}
-</style></head><body><main><nav>{switcher}</nav>{''.join(sections)}</main>
+</style></head><body><main><nav>{switcher}</nav>{"".join(sections)}</main>
 <aside>{qr_svg(feedback)}<p><b>Tell us what you think</b></p><p>{html.escape(feedback)}</p>
 </aside></body></html>"""
     path = folder / "index.html"

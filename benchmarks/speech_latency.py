@@ -12,7 +12,7 @@
 - UI stall: the largest gap between 1 ms timer ticks on the UI thread while the worker
   synthesizes the default language's whole FAQ in the background.
 
-Targets (DESIGN.md): warm ≤ 250 ms, cold ≤ 600 ms, no stall > 16 ms caused by speech.
+Targets (docs/architecture.md, Performance): warm ≤ 250 ms, cold ≤ 600 ms, no stall > 16 ms caused by speech.
 Writes benchmarks/results/speech.json and prints a table.
 """
 
@@ -38,11 +38,11 @@ def main() -> int:
     from PySide6.QtWidgets import QApplication
 
     from kiosk.content import load_bundle
-    from kiosk.system.resources import content_dir
     from kiosk.speech import make_player
     from kiosk.speech.sentences import split_sentences
     from kiosk.speech.service import SpeechService, Utterance
     from kiosk.speech.synthesizer import Synthesizer
+    from kiosk.system.resources import content_dir
 
     app = QApplication(sys.argv[:1])
     bundle = load_bundle(content_dir())
@@ -71,8 +71,12 @@ def main() -> int:
         service.failed.disconnect(loop.quit)
         return elapsed[0] if elapsed else float("nan")
 
-    results: dict[str, list[float]] = {"cold_start_ms": [], "cold_cache_ms": [], "warm_ms": [],
-                                       "first_tap_cached_ms": []}
+    results: dict[str, list[float]] = {
+        "cold_start_ms": [],
+        "cold_cache_ms": [],
+        "warm_ms": [],
+        "first_tap_cached_ms": [],
+    }
     for run in range(5):
         cache = Path(tempfile.mkdtemp(prefix="kiosk-bench-"))
         service = SpeechService(Synthesizer(cache), make_player, voices, 150, 80)
@@ -137,8 +141,11 @@ def main() -> int:
         }
 
     report = {
-        "machine": {"cpus": os.cpu_count(), "python": platform.python_version(),
-                    "platform": platform.platform()},
+        "machine": {
+            "cpus": os.cpu_count(),
+            "python": platform.python_version(),
+            "platform": platform.platform(),
+        },
         "tap_to_first_audio": {name: summary(values) for name, values in results.items()},
         "ui_stall_while_synthesizing_ms": summary(gaps[1:]),
         "sentences_warmed": len(sentences),
@@ -148,8 +155,10 @@ def main() -> int:
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
     RESULTS.write_text(json.dumps(report, indent=2) + "\n", encoding="utf-8")
     print(f"{'figure':32} {'median':>8} {'p95':>8} {'max':>8} {'n':>5}")
-    for name, stats in [*report["tap_to_first_audio"].items(),
-                        ("ui_stall_while_synthesizing_ms", report["ui_stall_while_synthesizing_ms"])]:
+    for name, stats in [
+        *report["tap_to_first_audio"].items(),
+        ("ui_stall_while_synthesizing_ms", report["ui_stall_while_synthesizing_ms"]),
+    ]:
         print(f"{name:32} {stats['median']:8} {stats['p95']:8} {stats['max']:8} {stats['n']:5}")
     print(f"warmed {len(sentences)} sentences in {warm_all_s:.1f} s; written {RESULTS}")
     app.quit()

@@ -3,7 +3,7 @@ language switch, accordion open, text size change and idle reset (from a visitor
 an answer in Vietnamese back to the English Home screen), each measured from the call to
 the end of the repaint it causes (the window is grabbed, which lays out and
 paints everything; "repaint only" is that grab alone, for reference).
-Target (DESIGN.md): ≤ 16 ms median for each.
+Target (docs/architecture.md, Performance): ≤ 16 ms median for each.
 Writes benchmarks/results/ui.json and prints a table.
 """
 
@@ -26,8 +26,8 @@ def main() -> int:
     from PySide6.QtWidgets import QApplication
 
     from kiosk.app import build_kiosk
-    from kiosk.config import load_config
     from kiosk.cli.screenshot import render
+    from kiosk.config import load_config
 
     app = QApplication(sys.argv[:1])
     kiosk = build_kiosk(app, load_config(None))
@@ -37,8 +37,10 @@ def main() -> int:
     questions = list(kiosk.content.bundle.question_ids)
     languages = ["en", "es", "vi"]
 
-    def measure(action: Callable[[int], None], prepare: Callable[[], None] | None = None,
-                ) -> list[float]:
+    def measure(
+        action: Callable[[int], None],
+        prepare: Callable[[], None] | None = None,
+    ) -> list[float]:
         times = []
         for index in range(REPEATS):
             if prepare is not None:  # not timed
@@ -74,13 +76,19 @@ def main() -> int:
 
     figures = {}
     for name, action, prepare in (
-            ("repaint_only_baseline_ms", nothing, None), ("language_switch_ms", language, None),
-            ("accordion_open_ms", accordion, None), ("text_size_change_ms", text_size, None),
-            ("idle_reset_ms", reset, visitor_in_vietnamese)):
+        ("repaint_only_baseline_ms", nothing, None),
+        ("language_switch_ms", language, None),
+        ("accordion_open_ms", accordion, None),
+        ("text_size_change_ms", text_size, None),
+        ("idle_reset_ms", reset, visitor_in_vietnamese),
+    ):
         values = sorted(measure(action, prepare))
-        figures[name] = {"median": round(statistics.median(values), 1),
-                         "p95": round(values[int(0.95 * (len(values) - 1))], 1),
-                         "n": len(values), "target_median": 16}
+        figures[name] = {
+            "median": round(statistics.median(values), 1),
+            "p95": round(values[int(0.95 * (len(values) - 1))], 1),
+            "n": len(values),
+            "target_median": 16,
+        }
     RESULTS.parent.mkdir(parents=True, exist_ok=True)
     RESULTS.write_text(json.dumps(figures, indent=2) + "\n", encoding="utf-8")
     print(f"{'figure':24} {'median':>8} {'p95':>8} {'n':>5}")

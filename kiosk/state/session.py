@@ -1,7 +1,7 @@
 """The visitor session: what one visitor has changed, and the reset to a fresh one.
 
 All state changes go through methods that emit signals, so views never go stale.
-Idle timing and staff reset connect to `reset()` (see DESIGN.md, "Session").
+Idle timing and staff reset connect to `reset()` (docs/architecture.md, "Visitor session").
 """
 
 from __future__ import annotations

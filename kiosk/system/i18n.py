@@ -30,7 +30,7 @@ def N_(message: str) -> str:  # noqa: N802 - gettext's conventional name
 
 
 # CLDR's names of the bundled languages, as `cldr_endonym` gives them: loading babel's
-# data for three locales costs about 60 ms of start-up. tests/test_i18n.py checks them
+# data for three locales costs about 60 ms of start-up. tests/system/test_i18n.py checks them
 # against babel, so a babel upgrade that changes one fails the tests.
 KNOWN_ENDONYMS = {"en": "English", "es": "Español", "vi": "Tiếng Việt"}
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 FONT_FAMILY = "Noto Sans"
-BODY_PX = 32  # ADA 707.7.2 / DESIGN.md: body text ≥ 32 px
+BODY_PX = 32  # ADA 707.7.2: body text ≥ 32 px (docs/architecture.md, Accessibility)
 TITLE_PX = 48
 WELCOME_PX = 40
 PHONE_PX = 56

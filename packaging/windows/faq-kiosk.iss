@@ -14,7 +14,7 @@
 ;                                            packaging\config.toml only if missing, kept on
 ;                                            upgrade and uninstall (uninstall /PURGE deletes
 ;                                            the folder)
-;   C:\ProgramData\FaqKiosk\logs            the kiosk's log (kiosk.health.default_log_dir)
+;   C:\ProgramData\FaqKiosk\logs            the kiosk's log (kiosk.system.health.default_log_dir)
 ; ProgramData\FaqKiosk: administrators and SYSTEM change it, other users read it;
 ; logs\: users may also write (the kiosk account writes its log there).
 ;
@@ -40,7 +40,7 @@
 #ifndef LicensesDir
   #define LicensesDir RepoRoot + "\build\windows\licenses"
 #endif
-; Where kiosk.config.default_config_path and kiosk.health.default_log_dir look on Windows.
+; Where kiosk.config.settings.default_config_path and kiosk.system.health.default_log_dir look on Windows.
 #define DataDir "{commonappdata}\FaqKiosk"
 ; The exit code setup and the uninstaller give a running kiosk when they stop it.
 ; kiosk-lockdown.ps1 maps it to Shell Launcher's "do nothing" (keep the two equal).

@@ -416,7 +416,7 @@ def test_default_config_path(
     [
         ("faq", "site/faq"),
         ("./faq", "site/faq"),
-        ("../shared/faq", "site/../shared/faq"),
+        ("../district/faq", "site/../district/faq"),
         ("/srv/faq", "/srv/faq"),
     ],
 )

@@ -10,12 +10,13 @@ from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication
 
 from kiosk.app import Kiosk, build_kiosk
+from kiosk.cli.audit import AUDIT_SIZES
 from kiosk.cli.screenshot import render
-from kiosk.config import LoadedConfig, load_config
+from kiosk.config import UI_LANGUAGES, LoadedConfig, load_config
 from tests.conftest import discard
 
-LANGUAGES = ("en", "es", "vi")
-SIZES = {"landscape": (1920, 1080), "portrait": (1080, 1920), "small": (1280, 800)}
+LANGUAGES = UI_LANGUAGES
+SIZES = AUDIT_SIZES
 
 
 @dataclass

@@ -1,8 +1,9 @@
 """The synthesis worker: a separate process that owns the pyttsx3 engine.
 
-A process, not a thread, because (docs/architecture.md, Known traps: pyttsx3) pyttsx3's engine must live in the thread
-that made it, can hang inside a driver, and cannot be interrupted mid-sentence: a
-process that hangs or dies can be killed and replaced without touching the kiosk, and
+A process, not a thread, because pyttsx3's engine must live in the thread that made it,
+can hang inside a driver, and cannot be interrupted mid-sentence (docs/architecture.md,
+Known traps: pyttsx3): a process that hangs or dies can be killed and replaced without
+touching the kiosk, and
 `spawn` avoids the fork-after-engine hang (pyttsx3 #131).
 
 Protocol over a multiprocessing Pipe (tuples):

@@ -3,8 +3,7 @@
 A process, not a thread, because pyttsx3's engine must live in the thread that made it,
 can hang inside a driver, and cannot be interrupted mid-sentence (docs/architecture.md,
 Known traps: pyttsx3): a process that hangs or dies can be killed and replaced without
-touching the kiosk, and
-`spawn` avoids the fork-after-engine hang (pyttsx3 #131).
+touching the kiosk, and `spawn` avoids the fork-after-engine hang (pyttsx3 #131).
 
 Protocol over a multiprocessing Pipe (tuples):
     → ("voices",)                              ← ("voices", [(id, name, [languages])…])

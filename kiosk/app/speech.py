@@ -7,9 +7,9 @@ from PySide6.QtCore import QCoreApplication
 from kiosk.content import ContentBundle
 from kiosk.control.reading import ReadAloud
 from kiosk.speech.sentences import split_sentences
-from kiosk.speech.service import IDLE, PAUSED, SpeechService, Utterance, rate_for
-from kiosk.speech.synthesizer import NO_ENGINE, NO_VOICE
-from kiosk.state.session import FAQ, VisitorSession
+from kiosk.speech.service import SpeechService, SpeechState, Utterance, rate_for
+from kiosk.speech.synthesizer import SpeechProblem
+from kiosk.state.session import Screen, VisitorSession
 from kiosk.system.i18n import Translator
 from kiosk.ui.faq import FaqScreen
 from kiosk.ui.home import HomeScreen
@@ -35,28 +35,36 @@ def connect_speech(
     """Read aloud: visitor actions → speech, interruptions, speech → views."""
 
     def show_state(state: str) -> None:
-        toolbar.set_speaking(state != IDLE)
+        toolbar.set_speaking(state != SpeechState.IDLE)
         speech_bar.set_state(state)
-        window.show_speech_bar(state != IDLE)
+        window.show_speech_bar(state != SpeechState.IDLE)
 
     def show_availability() -> None:
-        if session.screen == FAQ:
+        if session.screen == Screen.FAQ:
             problem = speech.availability(session.language)
         else:  # Home reads every language it can
             problems = {speech.availability(language) for language in home.languages}
             problem = (
-                None if None in problems else (NO_ENGINE if NO_ENGINE in problems else NO_VOICE)
+                None
+                if None in problems
+                else (
+                    SpeechProblem.NO_ENGINE
+                    if SpeechProblem.NO_ENGINE in problems
+                    else SpeechProblem.NO_VOICE
+                )
             )
         toolbar.set_speech_problem(problem, blocking=problem is not None)
 
     def show_failure(reason: str) -> None:
-        toolbar.set_speech_problem(reason, blocking=reason in (NO_ENGINE, NO_VOICE))
+        toolbar.set_speech_problem(
+            reason, blocking=reason in (SpeechProblem.NO_ENGINE, SpeechProblem.NO_VOICE)
+        )
 
     # Visitor actions → speech.
     toolbar.read_aloud_clicked.connect(read_aloud.toggle)
     faq.read_requested.connect(read_aloud.read_question)
     speech_bar.pause_toggled.connect(
-        lambda: speech.resume() if speech.state == PAUSED else speech.pause()
+        lambda: speech.resume() if speech.state == SpeechState.PAUSED else speech.pause()
     )
     speech_bar.replay_requested.connect(speech.replay)
     speech_bar.slower_requested.connect(session.slower_speech)

@@ -7,6 +7,9 @@ Below every layer but `kiosk.system`: it imports no other part of the kiosk.
 from __future__ import annotations
 
 from kiosk.config.settings import (
+    DEFAULT_VOLUME,
+    MAX_SPEECH_RATE,
+    MIN_SPEECH_RATE,
     SCHEMA,
     TEXT_SIZES,
     THEMES,
@@ -23,6 +26,9 @@ from kiosk.config.settings import (
 )
 
 __all__ = [
+    "DEFAULT_VOLUME",
+    "MAX_SPEECH_RATE",
+    "MIN_SPEECH_RATE",
     "SCHEMA",
     "TEXT_SIZES",
     "THEMES",

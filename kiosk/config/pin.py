@@ -14,7 +14,8 @@ import tomllib
 from pathlib import Path
 
 SCRYPT_N, SCRYPT_R, SCRYPT_P = 2**14, 8, 1
-PIN_PATTERN = re.compile(r"^[0-9]{4,12}$")
+MIN_PIN_DIGITS, MAX_PIN_DIGITS = 4, 12
+PIN_PATTERN = re.compile(rf"^[0-9]{{{MIN_PIN_DIGITS},{MAX_PIN_DIGITS}}}$")
 
 
 def _b64(data: bytes) -> str:

@@ -23,6 +23,10 @@ from kiosk.config.tomlfile import Issue, TomlDocument, TomlFileError, read_toml
 UI_LANGUAGES = ("en", "es", "vi")
 THEMES = ("standard", "high-contrast")
 TEXT_SIZES = (100, 125, 150, 175, 200)
+#: Speaking rates espeak-ng accepts, in words per minute.
+MIN_SPEECH_RATE, MAX_SPEECH_RATE = 80, 450
+#: The speech volume a visitor starts with, in percent.
+DEFAULT_VOLUME = 80
 
 Check = Callable[[Any], str | None]
 
@@ -157,9 +161,15 @@ SCHEMA: tuple[Setting, ...] = (
         int,
         150,
         "Speaking rate in words per minute (espeak-ng's normal is 175).",
-        _in_range(80, 450),
+        _in_range(MIN_SPEECH_RATE, MAX_SPEECH_RATE),
     ),
-    Setting("speech.volume", int, 80, "Starting speech volume, in percent.", _in_range(0, 100)),
+    Setting(
+        "speech.volume",
+        int,
+        DEFAULT_VOLUME,
+        "Starting speech volume, in percent.",
+        _in_range(0, 100),
+    ),
     Setting(
         "speech.voices",
         dict,

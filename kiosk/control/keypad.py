@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QWidget
 
 from kiosk.config.keymap import KeyMap
 from kiosk.speech.service import SpeechService, Utterance
-from kiosk.state.session import FAQ, HOME, VisitorSession
+from kiosk.state.session import Screen, VisitorSession
 from kiosk.system.i18n import N_, Translator
 from kiosk.ui.faq import FaqScreen
 from kiosk.ui.help_overlay import HelpOverlay
@@ -84,7 +84,8 @@ class KeypadNavigator(QObject):
         action = self._keys.action(event.key())
         digit = event.key() - Qt.Key.Key_1.value
         languages = self._home.languages
-        if action is None and not (self._session.screen == HOME and 0 <= digit < len(languages)):
+        on_home = self._session.screen == Screen.HOME
+        if action is None and not (on_home and 0 <= digit < len(languages)):
             return False
         if event.isAutoRepeat():
             return True  # one step per press
@@ -94,7 +95,7 @@ class KeypadNavigator(QObject):
         if action is None:
             self._session.choose_language(languages[digit])
             self._move_to(0)
-        elif first_press and self._session.screen == HOME and action != "help":
+        elif first_press and self._session.screen == Screen.HOME and action != "help":
             self._greet()
         else:
             self.act(action)
@@ -172,13 +173,13 @@ class KeypadNavigator(QObject):
 
     def _back(self) -> None:
         open_id = self._session.open_question
-        if self._session.screen == FAQ and open_id:
+        if self._session.screen == Screen.FAQ and open_id:
             self._session.set_open_question(None)
             header = self._faq.question(open_id)
             if header is not None:
                 self._mark(header)
                 self._say(self.describe(header))
-        elif self._session.screen == FAQ:
+        elif self._session.screen == Screen.FAQ:
             self._session.go_home()
             self._move_to(0)
 
@@ -231,7 +232,7 @@ class KeypadNavigator(QObject):
                     else t.gettext("Press Down for the next item.")
                 )
             )
-        elif level <= 1 and self._session.screen == HOME:
+        elif level <= 1 and self._session.screen == Screen.HOME:
             choices = (
                 t.gettext_in(lang, CHOOSE_WITH_KEY).format(key=index + 1)
                 for index, lang in enumerate(self._home.languages)

@@ -16,8 +16,8 @@ from PySide6.QtCore import QObject, Qt, Slot
 from PySide6.QtWidgets import QLabel
 
 from kiosk.speech.sentences import Sentence, split_sentences
-from kiosk.speech.service import IDLE, SpeechService, Utterance
-from kiosk.state.session import HOME, VisitorSession
+from kiosk.speech.service import SpeechService, SpeechState, Utterance
+from kiosk.state.session import Screen, VisitorSession
 from kiosk.ui.faq import FaqScreen
 from kiosk.ui.home import HomeScreen
 from kiosk.ui.reading_order import ReadingItem, plain
@@ -96,14 +96,14 @@ class ReadAloud(QObject):
 
     def toggle(self) -> None:
         """Toolbar Read aloud / Stop."""
-        if self._speech.state != IDLE:
+        if self._speech.state != SpeechState.IDLE:
             self.stop()
         else:
             self.read_current()
 
     def read_current(self) -> None:
         """Read what the screen shows: Home's welcome, the open answer, or the FAQ list."""
-        if self._session.screen == HOME:
+        if self._session.screen == Screen.HOME:
             self._read(("home", None))
         else:
             self._read(
@@ -122,7 +122,7 @@ class ReadAloud(QObject):
 
     def restart_in_current_language(self) -> None:
         """After a language switch: read the same thing again, now in the new language."""
-        if self._speech.state != IDLE and self._target is not None:
+        if self._speech.state != SpeechState.IDLE and self._target is not None:
             self._read(self._target)
 
     def parts(self) -> list[Part]:
@@ -163,5 +163,5 @@ class ReadAloud(QObject):
 
     @Slot(str)
     def _on_state(self, state: str) -> None:
-        if state == IDLE:
+        if state == SpeechState.IDLE:
             self._highlight.clear()

@@ -10,7 +10,7 @@ from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QTimer, Signal
 
-from kiosk.state.pin_guard import OK, PinGuard
+from kiosk.state.pin_guard import PinGuard, PinOutcome
 from kiosk.ui.staff_panel import StaffPanel
 
 
@@ -62,7 +62,7 @@ class StaffDesk(QObject):
 
     def _pin(self, pin: str) -> None:
         result = self._guard.attempt(pin)
-        if result.outcome == OK:
+        if result.outcome == PinOutcome.OK:
             self._panel.show_diagnostics(self._diagnostics())
         self._panel.show_pin_result(result)
 

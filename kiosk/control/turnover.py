@@ -13,9 +13,9 @@ from PySide6.QtCore import QObject, QTimer
 
 from kiosk.control.lockdown import LockDown
 from kiosk.control.staff_desk import StaffDesk
-from kiosk.speech.service import IDLE, SpeechService, Utterance
+from kiosk.speech.service import SpeechService, SpeechState, Utterance
 from kiosk.state.idle import ActivityFilter, IdleTimer
-from kiosk.state.session import HOME, VisitorSession
+from kiosk.state.session import Screen, VisitorSession
 from kiosk.ui.attract_overlay import AttractOverlay
 from kiosk.ui.help_overlay import HelpOverlay
 from kiosk.ui.idle_overlay import IdleOverlay
@@ -56,7 +56,7 @@ class VisitorTurnover(QObject):
         idle.countdown.connect(idle_overlay.set_seconds)
         idle.warning_cancelled.connect(self._still_here)
         idle.timed_out.connect(self.reset_for_next_visitor)
-        speech.state_changed.connect(lambda state: idle.set_speaking(state != IDLE))
+        speech.state_changed.connect(lambda state: idle.set_speaking(state != SpeechState.IDLE))
 
         self.attract_timer.timeout.connect(self._attract_if_quiet)
         attract_overlay.woken.connect(self.attract_timer.start)
@@ -98,5 +98,5 @@ class VisitorTurnover(QObject):
 
     def _attract_if_quiet(self) -> None:
         session = self._session
-        if session.is_fresh() and session.screen == HOME and not self._staff_desk.is_open:
+        if session.is_fresh() and session.screen == Screen.HOME and not self._staff_desk.is_open:
             self._attract_overlay.open()

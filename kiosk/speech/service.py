@@ -10,27 +10,46 @@ from __future__ import annotations
 import logging
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass
+from enum import StrEnum
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, Signal, Slot
 
-from kiosk.speech.synthesizer import NO_ENGINE, NO_VOICE, Job, Synthesizer, resolve_voice
+from kiosk.config import MAX_SPEECH_RATE, MIN_SPEECH_RATE
+from kiosk.speech.synthesizer import Job, SpeechProblem, Synthesizer, resolve_voice
 
 if TYPE_CHECKING:  # Qt Multimedia loads with the first player, not at start-up
     from kiosk.speech.player import AudioPlayer
 
 log = logging.getLogger(__name__)
 
-IDLE, SPEAKING, PAUSED = "idle", "speaking", "paused"
+
+class SpeechState(StrEnum):
+    """Whether the kiosk is reading aloud."""
+
+    IDLE = "idle"
+    SPEAKING = "speaking"
+    PAUSED = "paused"
+
+
 PREFETCH = 2
 # Words per minute relative to the configured rate, for the visitor's speed buttons.
-SPEED_FACTORS = {"slower": 0.75, "normal": 1.0, "faster": 1.3}
-MIN_RATE, MAX_RATE = 80, 450
 
 
-def rate_for(configured: int, speed: str) -> int:
-    """The speaking rate for the visitor's *speed* choice ("slower", "normal", "faster")."""
-    return min(max(round(configured * SPEED_FACTORS[speed]), MIN_RATE), MAX_RATE)
+class Speed(StrEnum):
+    """The visitor's speech speed choice, slowest first."""
+
+    SLOWER = "slower"
+    NORMAL = "normal"
+    FASTER = "faster"
+
+
+SPEED_FACTORS = {Speed.SLOWER: 0.75, Speed.NORMAL: 1.0, Speed.FASTER: 1.3}
+
+
+def rate_for(configured: int, speed: Speed) -> int:
+    """The speaking rate for the visitor's *speed* choice."""
+    return min(max(round(configured * SPEED_FACTORS[speed]), MIN_SPEECH_RATE), MAX_SPEECH_RATE)
 
 
 @dataclass(frozen=True)
@@ -50,7 +69,7 @@ class SpeechService(QObject):
         finished(): the last sentence played to its end.
         failed(str): speech stopped on a problem (synthesizer reason: "timeout",
             "crashed", "error", "no-voice", "no-engine").
-        state_changed(str): IDLE, SPEAKING or PAUSED.
+        state_changed(str): a SpeechState (IDLE, SPEAKING or PAUSED).
         voices_changed(): what `availability` says may have changed.
     """
 
@@ -80,7 +99,7 @@ class SpeechService(QObject):
         self._jobs: list[Job] = []
         self._index = 0
         self._playing_current = False
-        self._state = IDLE
+        self._state = SpeechState.IDLE
         synthesizer.ready.connect(self._on_ready)
         synthesizer.failed.connect(self._on_failed)
         synthesizer.voices_known.connect(lambda _voices: self.voices_changed.emit())
@@ -89,7 +108,7 @@ class SpeechService(QObject):
     # -- state --------------------------------------------------------------------------
 
     @property
-    def state(self) -> str:
+    def state(self) -> SpeechState:
         """IDLE, SPEAKING or PAUSED."""
         return self._state
 
@@ -109,16 +128,17 @@ class SpeechService(QObject):
         return list(self._utterances)
 
     def availability(self, language: str) -> str | None:
-        """None if *language* can be spoken, else why not (NO_ENGINE or NO_VOICE). Before
-        the engine has listed its voices, a configured voice is assumed to exist."""
+        """None if *language* can be spoken, else why not (SpeechProblem.NO_ENGINE or
+        NO_VOICE). Before the engine has listed its voices, a configured voice is assumed
+        to exist."""
         if self._synth.engine_error is not None:
-            return NO_ENGINE
+            return SpeechProblem.NO_ENGINE
         name = self._voices.get(language)
         if not name:
-            return NO_VOICE
+            return SpeechProblem.NO_VOICE
         voices = self._synth.voices
         if voices is not None and resolve_voice(name, voices) is None:
-            return NO_VOICE
+            return SpeechProblem.NO_VOICE
         return None
 
     def voice_for(self, language: str) -> str | None:
@@ -144,12 +164,16 @@ class SpeechService(QObject):
         spoken = [u for u in utterances if self.availability(u.language) is None]
         if not spoken:
             reasons = {self.availability(u.language) for u in utterances} - {None}
-            self.failed.emit(NO_ENGINE if NO_ENGINE in reasons else NO_VOICE)
+            self.failed.emit(
+                SpeechProblem.NO_ENGINE
+                if SpeechProblem.NO_ENGINE in reasons
+                else SpeechProblem.NO_VOICE
+            )
             return
         self._utterances = list(spoken)
         self._jobs = [self._job(u) for u in spoken]
         self._index = 0
-        self._set_state(SPEAKING)
+        self._set_state(SpeechState.SPEAKING)
         self.started.emit()
         self._advance()
 
@@ -159,15 +183,15 @@ class SpeechService(QObject):
 
     def pause(self) -> None:
         """Pause in the middle of the sentence."""
-        if self._state == SPEAKING:
+        if self._state == SpeechState.SPEAKING:
             if self._player is not None:
                 self._player.pause()
-            self._set_state(PAUSED)
+            self._set_state(SpeechState.PAUSED)
 
     def resume(self) -> None:
         """Go on from where speech paused."""
-        if self._state == PAUSED:
-            self._set_state(SPEAKING)
+        if self._state == SpeechState.PAUSED:
+            self._set_state(SpeechState.SPEAKING)
             if self._playing_current and self._player is not None:
                 self._player.resume()
             else:
@@ -183,13 +207,13 @@ class SpeechService(QObject):
         if rate == self._rate:
             return
         self._rate = rate
-        if self._state != IDLE:
+        if self._state != SpeechState.IDLE:
             self._jobs = [self._job(u) for u in self._utterances]
             if self._player is not None:
                 self._player.stop()
             self._playing_current = False
             self._synth.cancel_urgent()
-            if self._state == SPEAKING:
+            if self._state == SpeechState.SPEAKING:
                 self._advance()
 
     def shutdown(self) -> None:
@@ -216,7 +240,7 @@ class SpeechService(QObject):
             self._player.error.connect(lambda _message: self._on_played())
         return self._player
 
-    def _set_state(self, state: str) -> None:
+    def _set_state(self, state: SpeechState) -> None:
         if state != self._state:
             self._state = state
             self.state_changed.emit(state)
@@ -226,7 +250,7 @@ class SpeechService(QObject):
             self._player.stop()
         self._synth.cancel_urgent()
         self._playing_current = False
-        self._set_state(IDLE)
+        self._set_state(SpeechState.IDLE)
 
     def _advance(self) -> None:
         self._ensure_player()
@@ -236,7 +260,7 @@ class SpeechService(QObject):
     @Slot(str, str)
     def _on_ready(self, key: str, path: str) -> None:
         if (
-            self._state == SPEAKING
+            self._state == SpeechState.SPEAKING
             and not self._playing_current
             and self._jobs
             and key == self._jobs[self._index].key
@@ -247,18 +271,18 @@ class SpeechService(QObject):
 
     @Slot(str, str)
     def _on_failed(self, key: str, reason: str) -> None:
-        if self._state != IDLE and self._jobs and key == self._jobs[self._index].key:
+        if self._state != SpeechState.IDLE and self._jobs and key == self._jobs[self._index].key:
             log.error("Speech stopped: %s", reason)
             self._halt()
             self.failed.emit(reason)
 
     def _on_played(self) -> None:
-        if self._state == IDLE or not self._playing_current:
+        if self._state == SpeechState.IDLE or not self._playing_current:
             return
         self._playing_current = False
         self._index += 1
         if self._index >= len(self._jobs):
-            self._set_state(IDLE)
+            self._set_state(SpeechState.IDLE)
             self.finished.emit()
-        elif self._state == SPEAKING:
+        elif self._state == SpeechState.SPEAKING:
             self._advance()

@@ -17,6 +17,7 @@ import threading
 from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass
+from enum import StrEnum
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -32,14 +33,17 @@ log = logging.getLogger(__name__)
 DEFAULT_TIMEOUT_MS = 5000
 IDLE_EXIT_MS = 5000
 MAX_START_FAILURES = 3
-# Reasons reported with `failed` (the views translate them).
-TIMEOUT, CRASHED, ERROR, NO_VOICE, NO_ENGINE = (
-    "timeout",
-    "crashed",
-    "error",
-    "no-voice",
-    "no-engine",
-)
+
+
+class SpeechProblem(StrEnum):
+    """Why speech did not play (reported with `failed`; the views translate them)."""
+
+    TIMEOUT = "timeout"
+    CRASHED = "crashed"
+    ERROR = "error"
+    NO_VOICE = "no-voice"
+    NO_ENGINE = "no-engine"
+
 
 Voice = tuple[str, str, list[str]]  # engine voice id, name, languages
 
@@ -71,7 +75,7 @@ class Synthesizer(QObject):
 
     Signals:
         ready(str, str): job key, WAV path.
-        failed(str, str): job key, reason (TIMEOUT, CRASHED, ERROR, NO_VOICE, NO_ENGINE).
+        failed(str, str): job key, reason (a SpeechProblem).
         voices_known(list): the engine's voices, once per worker start.
         engine_failed(str): the engine cannot start at all (why, for the log and check).
         worker_restarted(str): a hung or dead worker was replaced (reason).
@@ -156,7 +160,7 @@ class Synthesizer(QObject):
             QTimer.singleShot(0, self, lambda: self.ready.emit(job.key, str(job.path)))
             return
         if self.engine_error is not None:
-            QTimer.singleShot(0, self, lambda: self.failed.emit(job.key, NO_ENGINE))
+            QTimer.singleShot(0, self, lambda: self.failed.emit(job.key, SpeechProblem.NO_ENGINE))
             return
         queue = self._urgent if urgent else self._background
         if job not in queue and job != self._in_flight:
@@ -252,7 +256,7 @@ class Synthesizer(QObject):
                 continue
             voice_id = resolve_voice(job.voice, self._voices)
             if voice_id is None:
-                self.failed.emit(job.key, NO_VOICE)
+                self.failed.emit(job.key, SpeechProblem.NO_VOICE)
                 continue
             assert self._conn is not None
             self._in_flight = job
@@ -288,7 +292,7 @@ class Synthesizer(QObject):
                     self.ready.emit(job.key, str(job.path))
                 else:
                     log.error("Speech synthesis failed for %r: %s", job.text, message[2])
-                    self.failed.emit(job.key, ERROR)
+                    self.failed.emit(job.key, SpeechProblem.ERROR)
             self._send_next()
         elif kind == "fatal":
             self._give_up(str(message[1]))
@@ -296,7 +300,7 @@ class Synthesizer(QObject):
             self._watchdog.stop()
             job, self._in_flight = self._in_flight, None
             if job is not None:
-                self.failed.emit(job.key, CRASHED)
+                self.failed.emit(job.key, SpeechProblem.CRASHED)
             if not self._worker_ready:
                 self._deaths_before_ready += 1
                 if self._deaths_before_ready >= MAX_START_FAILURES:
@@ -313,11 +317,11 @@ class Synthesizer(QObject):
         self._background.clear()
         self.engine_failed.emit(why)
         for job in pending:
-            self.failed.emit(job.key, NO_ENGINE)
+            self.failed.emit(job.key, SpeechProblem.NO_ENGINE)
 
     def _on_timeout(self) -> None:
         job, self._in_flight = self._in_flight, None
         if job is not None:
             log.error("Speech synthesis of %r took over %d ms", job.text, self._watchdog.interval())
-            self.failed.emit(job.key, TIMEOUT)
+            self.failed.emit(job.key, SpeechProblem.TIMEOUT)
         self._restart("hung")

@@ -11,10 +11,18 @@ from __future__ import annotations
 import math
 import time
 from collections.abc import Callable
+from enum import StrEnum
 
 from PySide6.QtCore import QEvent, QObject, QTimer, Signal
 
-ACTIVE, WARNING = "active", "warning"
+
+class IdleState(StrEnum):
+    """Counting quiet time, or asking "Are you still there?"."""
+
+    ACTIVE = "active"
+    WARNING = "warning"
+
+
 POLL_MS = 250
 
 # A visitor's touches, clicks and keys; not mouse moves (a cursor nudged by vibration).
@@ -68,15 +76,15 @@ class IdleTimer(QObject):
         self._last_activity = clock()
         self._warning_since = 0.0
         self._shown_left = -1
-        self._state = ACTIVE
+        self._state = IdleState.ACTIVE
         self._speaking = False
         self._poll = QTimer(self)
         self._poll.setInterval(POLL_MS)
         self._poll.timeout.connect(self.poll)
 
     @property
-    def state(self) -> str:
-        """ACTIVE or WARNING."""
+    def state(self) -> IdleState:
+        """IdleState.ACTIVE or WARNING."""
         return self._state
 
     def start(self) -> None:
@@ -91,8 +99,8 @@ class IdleTimer(QObject):
     def activity(self) -> None:
         """The visitor did something: the quiet time starts again, any warning ends."""
         self._last_activity = self._clock()
-        if self._state == WARNING:
-            self._state = ACTIVE
+        if self._state == IdleState.WARNING:
+            self._state = IdleState.ACTIVE
             self.warning_cancelled.emit()
 
     def set_speaking(self, speaking: bool) -> None:
@@ -104,18 +112,18 @@ class IdleTimer(QObject):
     def poll(self) -> None:
         """Check the clock (the poll timer calls this; tests may call it directly)."""
         now = self._clock()
-        if self._state == ACTIVE:
+        if self._state == IdleState.ACTIVE:
             if self._speaking or not self._needs_reset():
                 self._last_activity = now
                 return
             if now - self._last_activity >= self._timeout_s:
-                self._state, self._warning_since = WARNING, now
+                self._state, self._warning_since = IdleState.WARNING, now
                 self._shown_left = self._warning_s
                 self.warning_started.emit(self._warning_s)
             return
         left = math.ceil(self._warning_s - (now - self._warning_since))
         if left <= 0:
-            self._state = ACTIVE
+            self._state = IdleState.ACTIVE
             self._last_activity = now
             self.timed_out.emit()
         elif left != self._shown_left:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable
 from dataclasses import dataclass
+from enum import StrEnum
 
 from kiosk.config.pin import pin_hash_problem, verify_pin
 
@@ -14,14 +15,19 @@ TRIES_BEFORE_LOCK = 5
 FIRST_LOCK_S = 60
 
 
-OK, WRONG, LOCKED = "ok", "wrong", "locked"
+class PinOutcome(StrEnum):
+    """What a PIN attempt gave."""
+
+    OK = "ok"
+    WRONG = "wrong"
+    LOCKED = "locked"
 
 
 @dataclass(frozen=True)
 class PinResult:
     """What a PIN attempt gave: OK, WRONG (tries left) or LOCKED (seconds left)."""
 
-    outcome: str
+    outcome: PinOutcome
     tries_left: int = 0
     locked_s: int = 0
 
@@ -49,14 +55,14 @@ class PinGuard:
     def attempt(self, pin: str) -> PinResult:
         """Try *pin*."""
         if self.locked_for():
-            return PinResult(LOCKED, locked_s=self.locked_for())
+            return PinResult(PinOutcome.LOCKED, locked_s=self.locked_for())
         if verify_pin(pin, self._stored):
             self._wrong = 0
-            return PinResult(OK)
+            return PinResult(PinOutcome.OK)
         self._wrong += 1
         if self._wrong >= TRIES_BEFORE_LOCK:
             self._wrong = 0
             self._locked_until = self._clock() + FIRST_LOCK_S * 2**self._locks
             self._locks += 1
-            return PinResult(LOCKED, locked_s=self.locked_for())
-        return PinResult(WRONG, tries_left=TRIES_BEFORE_LOCK - self._wrong)
+            return PinResult(PinOutcome.LOCKED, locked_s=self.locked_for())
+        return PinResult(PinOutcome.WRONG, tries_left=TRIES_BEFORE_LOCK - self._wrong)

@@ -7,15 +7,25 @@ Idle timing and staff reset connect to `reset()` (docs/architecture.md, "Visitor
 from __future__ import annotations
 
 from dataclasses import dataclass
+from enum import StrEnum
 
 from PySide6.QtCore import QObject, Signal
 
-from kiosk.config import TEXT_SIZES, Config
+from kiosk.config import DEFAULT_VOLUME, TEXT_SIZES, Config
+from kiosk.speech.service import Speed
 
-HOME = "home"
-FAQ = "faq"
-SPEEDS = ("slower", "normal", "faster")
-VOLUME_STEP = 10
+
+class Screen(StrEnum):
+    """The two screens a visitor sees."""
+
+    HOME = "home"
+    FAQ = "faq"
+
+
+SPEEDS = tuple(Speed)
+#: Volume steps; the floor keeps speech from going silent by accident.
+VOLUME_STEP = MIN_VOLUME = 10
+MAX_VOLUME = 100
 
 
 @dataclass(frozen=True)
@@ -25,7 +35,7 @@ class SessionDefaults:
     language: str
     text_size: int
     high_contrast: bool
-    volume: int = 80
+    volume: int = DEFAULT_VOLUME
 
     @classmethod
     def from_config(cls, config: Config) -> SessionDefaults:
@@ -61,11 +71,11 @@ class VisitorSession(QObject):
         super().__init__()
         self._defaults = defaults
         self._language = defaults.language
-        self._screen = HOME
+        self._screen = Screen.HOME
         self._open_question: str | None = None
         self._text_size = defaults.text_size
         self._high_contrast = defaults.high_contrast
-        self._speech_speed = "normal"
+        self._speech_speed = Speed.NORMAL
         self._volume = defaults.volume
         self._speech_mode = False
 
@@ -75,8 +85,8 @@ class VisitorSession(QObject):
         return self._language
 
     @property
-    def screen(self) -> str:
-        """HOME or FAQ."""
+    def screen(self) -> Screen:
+        """Screen.HOME or Screen.FAQ."""
         return self._screen
 
     @property
@@ -95,7 +105,7 @@ class VisitorSession(QObject):
         return self._high_contrast
 
     @property
-    def speech_speed(self) -> str:
+    def speech_speed(self) -> Speed:
         """How fast speech goes: one of SPEEDS."""
         return self._speech_speed
 
@@ -118,12 +128,12 @@ class VisitorSession(QObject):
     def is_fresh(self) -> bool:
         """True if nothing differs from what a new visitor gets (nothing to reset)."""
         return (
-            self._screen == HOME
+            self._screen == Screen.HOME
             and self._open_question is None
             and self._language == self._defaults.language
             and self._text_size == self._defaults.text_size
             and self._high_contrast == self._defaults.high_contrast
-            and self._speech_speed == "normal"
+            and self._speech_speed == Speed.NORMAL
             and self._volume == self._defaults.volume
             and not self._speech_mode
         )
@@ -131,7 +141,7 @@ class VisitorSession(QObject):
     def choose_language(self, language: str) -> None:
         """Show the FAQ in *language* (from Home or the language bar)."""
         self.set_language(language)
-        self._set_screen(FAQ)
+        self._set_screen(Screen.FAQ)
 
     def set_language(self, language: str) -> None:
         """Switch language; the open question stays open."""
@@ -142,7 +152,7 @@ class VisitorSession(QObject):
     def go_home(self) -> None:
         """Back to the language choice; answers are collapsed."""
         self.set_open_question(None)
-        self._set_screen(HOME)
+        self._set_screen(Screen.HOME)
 
     def toggle_question(self, question_id: str) -> None:
         """Open *question_id*'s answer (closing any other), or close it if open."""
@@ -184,11 +194,11 @@ class VisitorSession(QObject):
 
     def louder(self) -> None:
         """Volume up one step, up to 100 %."""
-        self._set_volume(min(self._volume + VOLUME_STEP, 100))
+        self._set_volume(min(self._volume + VOLUME_STEP, MAX_VOLUME))
 
     def quieter(self) -> None:
         """Volume down one step, down to 10 % (never silent by accident)."""
-        self._set_volume(max(self._volume - VOLUME_STEP, VOLUME_STEP))
+        self._set_volume(max(self._volume - VOLUME_STEP, MIN_VOLUME))
 
     def reset(self) -> None:
         """Back to a fresh session for the next visitor."""
@@ -196,10 +206,10 @@ class VisitorSession(QObject):
         self.set_language(self._defaults.language)
         self.set_text_size(self._defaults.text_size)
         self.set_high_contrast(self._defaults.high_contrast)
-        self._set_speed("normal")
+        self._set_speed(Speed.NORMAL)
         self._set_volume(self._defaults.volume)
         self.set_speech_mode(False)
-        self._set_screen(HOME)
+        self._set_screen(Screen.HOME)
         self.reset_done.emit()
 
     def _step_text(self, step: int) -> None:
@@ -211,7 +221,7 @@ class VisitorSession(QObject):
             self._text_size = size
             self.text_size_changed.emit(size)
 
-    def _set_speed(self, speed: str) -> None:
+    def _set_speed(self, speed: Speed) -> None:
         if speed != self._speech_speed:
             self._speech_speed = speed
             self.speech_speed_changed.emit(speed)
@@ -221,7 +231,7 @@ class VisitorSession(QObject):
             self._volume = volume
             self.volume_changed.emit(volume)
 
-    def _set_screen(self, screen: str) -> None:
+    def _set_screen(self, screen: Screen) -> None:
         if screen != self._screen:
             self._screen = screen
             self.screen_changed.emit(screen)

@@ -6,7 +6,9 @@ from __future__ import annotations
 from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QWidget
 
-from kiosk.speech.service import PAUSED
+from kiosk.config import DEFAULT_VOLUME
+from kiosk.speech.service import SpeechState, Speed
+from kiosk.state.session import MAX_VOLUME, MIN_VOLUME, SPEEDS
 from kiosk.system.i18n import Translator, qlocale
 from kiosk.ui.button import TextButton
 from kiosk.ui.flow_layout import FlowLayout
@@ -34,8 +36,8 @@ class SpeechBar(QWidget):
         self.setProperty("chrome", True)  # text grows to 125 % at most (ui/theme.py)
         self._t = t
         self._paused = False
-        self._speed = "normal"
-        self._volume = 80
+        self._speed = Speed.NORMAL
+        self._volume = DEFAULT_VOLUME  # until set_volume gives the session's
         self.pause = TextButton(glyph="pause")
         self.replay = TextButton(glyph="replay")
         self.slower = TextButton(glyph="minus")
@@ -67,23 +69,23 @@ class SpeechBar(QWidget):
 
     def set_state(self, state: str) -> None:
         """Show Pause while speaking, Resume while paused."""
-        self._paused = state == PAUSED
+        self._paused = state == SpeechState.PAUSED
         if self.pause.glyph is not None:
             self.pause.glyph.set_shape("play" if self._paused else "pause")
         self._show_pause()
 
     def set_speed(self, speed: str) -> None:
-        """Show the speed ("slower", "normal", "faster"); the ends disable their button."""
-        self._speed = speed
-        self.slower.setEnabled(speed != "slower")
-        self.faster.setEnabled(speed != "faster")
+        """Show the speed; the slowest and fastest disable their button."""
+        self._speed = Speed(speed)
+        self.slower.setEnabled(speed != SPEEDS[0])
+        self.faster.setEnabled(speed != SPEEDS[-1])
         self._show_speed()
 
     def set_volume(self, volume: int) -> None:
         """Show the volume in percent."""
         self._volume = volume
-        self.quieter.setEnabled(volume > 10)
-        self.louder.setEnabled(volume < 100)
+        self.quieter.setEnabled(volume > MIN_VOLUME)
+        self.louder.setEnabled(volume < MAX_VOLUME)
         self._show_volume()
 
     def retranslate(self) -> None:
@@ -106,9 +108,9 @@ class SpeechBar(QWidget):
     def _show_speed(self) -> None:
         t = self._t
         speed = {
-            "slower": t.gettext("slow"),
-            "normal": t.gettext("normal"),
-            "faster": t.gettext("fast"),
+            Speed.SLOWER: t.gettext("slow"),
+            Speed.NORMAL: t.gettext("normal"),
+            Speed.FASTER: t.gettext("fast"),
         }[self._speed]
         self.speed_label.setText(t.gettext("Speed: {speed}").format(speed=speed))
 

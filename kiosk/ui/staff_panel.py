@@ -17,14 +17,13 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from kiosk.state.pin_guard import LOCKED, OK, PinResult
+from kiosk.config.pin import MAX_PIN_DIGITS
+from kiosk.state.pin_guard import PinOutcome, PinResult
 from kiosk.system.i18n import Translator, qlocale
 from kiosk.ui.button import TextButton
 from kiosk.ui.overlay import Overlay
 from kiosk.ui.scrolling import kinetic_scroll_area
 from kiosk.ui.text import WrapLabel
-
-MAX_PIN_DIGITS = 12
 
 
 class StaffPanel(Overlay):
@@ -134,16 +133,16 @@ class StaffPanel(Overlay):
         """Unlock, or say why not."""
         self._digits = ""
         t = self._t
-        if result.outcome == OK:
+        if result.outcome == PinOutcome.OK:
             self.pages.setCurrentIndex(1)
             self._message = ""
-        elif result.outcome == LOCKED:
+        elif result.outcome == PinOutcome.LOCKED:
             self._message = ""
         else:
             self._message = t.ngettext(
                 "Wrong PIN. {n} try left.", "Wrong PIN. {n} tries left.", result.tries_left
             ).format(n=result.tries_left)
-        self.show_lock(result.locked_s if result.outcome == LOCKED else 0)
+        self.show_lock(result.locked_s if result.outcome == PinOutcome.LOCKED else 0)
 
     def show_diagnostics(self, lines: list[str]) -> None:
         """Fill the diagnostics page."""

@@ -6,7 +6,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QCloseEvent, QShowEvent
 from PySide6.QtWidgets import QApplication, QLabel, QStackedWidget, QVBoxLayout, QWidget
 
-from kiosk.state.session import HOME
+from kiosk.state.session import Screen
 from kiosk.system.i18n import Translator, qlocale
 from kiosk.ui.faq import FaqScreen
 from kiosk.ui.flow_layout import FlowLayout
@@ -123,8 +123,8 @@ class KioskWindow(QWidget):
             self.speech_bar.hide()
 
     def show_screen(self, screen: str) -> None:
-        """Show HOME or FAQ; the language bar and Home button belong to the FAQ screen."""
-        on_home = screen == HOME
+        """Show Home or the FAQ; the language bar and Home button belong to the FAQ screen."""
+        on_home = screen == Screen.HOME
         keyboard_user = QApplication.focusWidget() not in (None, self)
         self.stack.setCurrentWidget(self.home if on_home else self.faq)
         self.language_bar.setVisible(not on_home)

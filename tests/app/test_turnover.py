@@ -11,8 +11,8 @@ from pytestqt.qtbot import QtBot
 
 from kiosk.app import Kiosk
 from kiosk.cli.screenshot import settle
-from kiosk.speech.service import IDLE
-from kiosk.state.session import FAQ, HOME
+from kiosk.speech.service import SpeechState
+from kiosk.state.session import Screen
 from tests.conftest import FakeClock, LiveKioskFactory
 
 
@@ -58,10 +58,10 @@ def test_idle_question_then_reset_restores_every_default(
     session, window = kiosk.session, kiosk.window
     assert not overlay.isVisible()
     assert session.is_fresh()
-    assert (session.screen, session.language, session.open_question) == (HOME, "en", None)
+    assert (session.screen, session.language, session.open_question) == (Screen.HOME, "en", None)
     assert (session.text_size, session.high_contrast) == (100, False)
     assert (kiosk.speech.volume, kiosk.speech.rate) == (80, 150)
-    assert kiosk.speech.state == IDLE
+    assert kiosk.speech.state == SpeechState.IDLE
     assert window.stack.currentWidget() is window.home
     assert not any(item.answer.isVisible() for item in window.faq.accordion.items.values())
     assert window.faq.scroll_area.verticalScrollBar().value() == 0
@@ -80,9 +80,9 @@ def test_the_first_touch_after_a_reset_only_wakes_the_kiosk(
     position = button.mapTo(kiosk.window, button.rect().center())
     qtbot.mouseClick(kiosk.window.childAt(position), Qt.MouseButton.LeftButton)
     assert not attract.isVisible()
-    assert kiosk.session.screen == HOME  # the tap woke the kiosk; it chose nothing
+    assert kiosk.session.screen == Screen.HOME  # the tap woke the kiosk; it chose nothing
     qtbot.mouseClick(button, Qt.MouseButton.LeftButton)
-    assert (kiosk.session.screen, kiosk.session.language) == (FAQ, "es")
+    assert (kiosk.session.screen, kiosk.session.language) == (Screen.FAQ, "es")
 
 
 def test_a_touch_during_the_countdown_keeps_the_session(
@@ -157,7 +157,7 @@ def test_a_slot_that_raises_is_logged_and_the_kiosk_goes_home(
     finally:
         guard.uninstall()
         kiosk.session.language_changed.disconnect(broken_slot)
-    assert kiosk.session.screen == HOME
+    assert kiosk.session.screen == Screen.HOME
     assert kiosk.window.isVisible()
     assert "a bug in a slot" in caplog.text and "Traceback" in caplog.text
     assert "RuntimeError: a bug in a slot" in (guard.last_crash() or "")

@@ -16,7 +16,7 @@ from pytestqt.qtbot import QtBot
 from kiosk.app import Kiosk
 from kiosk.cli.audit import audit_window, visible_rect, window_rect
 from kiosk.cli.screenshot import settle
-from kiosk.state.session import FAQ, HOME
+from kiosk.state.session import Screen
 from kiosk.ui.accordion import QuestionHeader
 from tests.conftest import LiveKioskFactory
 
@@ -68,7 +68,7 @@ def test_whole_journey_with_keys_only(qtbot: QtBot, live_kiosk: LiveKioskFactory
 
     # 3 picks Vietnamese; Down walks the screen in reading order to question 5.
     press(qtbot, kiosk, Qt.Key.Key_3)
-    assert (session.screen, session.language) == (FAQ, "vi")
+    assert (session.screen, session.language) == (Screen.FAQ, "vi")
     fifth = window.faq.accordion.items["supports-timeline"].header
     for _ in range(60):
         if current(kiosk) is fifth:
@@ -116,7 +116,7 @@ def test_whole_journey_with_keys_only(qtbot: QtBot, live_kiosk: LiveKioskFactory
     assert session.open_question is None
     assert current(kiosk) is window.faq.accordion.items["supports-timeline"].header
     press(qtbot, kiosk, Qt.Key.Key_Left)
-    assert session.screen == HOME
+    assert session.screen == Screen.HOME
     QApplication.instance().removeEventFilter(mouse)
     assert mouse.presses == 0  # keys only, from start to end
 

@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from kiosk.control.lockdown import STAFF_HOLD_MS
-from kiosk.state.session import FAQ
+from kiosk.state.session import Screen
 from kiosk.system.health import SystemdNotifier, setup_logging, uptime_text
 from tests.conftest import LiveKioskFactory
 
@@ -79,7 +79,7 @@ def test_holding_the_top_left_corner_opens_staff_without_pressing_home(
     qtbot.wait(STAFF_HOLD_MS + 300)
     assert kiosk.staff_panel.isVisible()
     qtbot.mouseRelease(home, Qt.MouseButton.LeftButton, pos=corner)
-    assert kiosk.session.screen == FAQ  # the hold did not count as a tap on Home
+    assert kiosk.session.screen == Screen.FAQ  # the hold did not count as a tap on Home
 
 
 def test_a_short_tap_in_the_corner_is_just_a_tap(
@@ -93,7 +93,7 @@ def test_a_short_tap_in_the_corner_is_just_a_tap(
     )
     qtbot.wait(STAFF_HOLD_MS + 300)
     assert not kiosk.staff_panel.isVisible()
-    assert kiosk.session.screen != FAQ
+    assert kiosk.session.screen != Screen.FAQ
 
 
 def test_a_second_kiosk_refuses_to_start_and_leaves_the_first(tmp_path: Path) -> None:

@@ -15,7 +15,7 @@ from pytestqt.qtbot import QtBot
 from kiosk.app import Kiosk, build_kiosk
 from kiosk.cli.screenshot import settle
 from kiosk.config import load_config
-from kiosk.speech.service import IDLE, SPEAKING
+from kiosk.speech.service import SpeechState
 from kiosk.speech.synthesizer import Synthesizer
 from kiosk.ui.theme import STANDARD
 from tests.conftest import discard
@@ -110,7 +110,7 @@ def test_switching_language_mid_speech_reads_it_again_in_the_new_language(
     with qtbot.waitSignal(kiosk.speech.sentence_started, timeout=15000) as blocker:
         qtbot.mouseClick(kiosk.window.language_bar.buttons["es"], Qt.MouseButton.LeftButton)
     assert blocker.args == [0]
-    assert kiosk.speech.state == SPEAKING
+    assert kiosk.speech.state == SpeechState.SPEAKING
     parts = kiosk.read_aloud.parts()
     assert (
         parts[0].utterance.text
@@ -135,7 +135,7 @@ def test_any_other_action_stops_speech(qtbot: QtBot, make_kiosk: KioskFactory, a
     }[action]
     window.faq.scroll_area.ensureWidgetVisible(target)
     qtbot.mouseClick(target, Qt.MouseButton.LeftButton)
-    assert kiosk.speech.state == IDLE
+    assert kiosk.speech.state == SpeechState.IDLE
     header = window.faq.accordion.items["savings"].header.label
     assert header.textFormat() == Qt.TextFormat.PlainText
 
@@ -178,7 +178,7 @@ def test_speed_and_volume_controls_and_reset(qtbot: QtBot, make_kiosk: KioskFact
     assert bar.speed_label.text() == "Speed: fast"
     assert not bar.faster.isEnabled()
     kiosk.session.reset()
-    assert kiosk.speech.state == IDLE
+    assert kiosk.speech.state == SpeechState.IDLE
     assert (kiosk.speech.rate, kiosk.speech.volume) == (400, 80)
     assert bar.volume_label.text() == "Volume: 80%"
 

@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 from kiosk.cli.set_pin import set_pin
 from kiosk.config import load_config
 from kiosk.config.pin import hash_pin, pin_hash_problem, verify_pin, with_pin_hash
-from kiosk.state.pin_guard import LOCKED, OK, WRONG, PinGuard
+from kiosk.state.pin_guard import PinGuard, PinOutcome
 from tests.conftest import FakeClock, LiveKioskFactory
 
 PIN = "482916"
@@ -34,14 +34,14 @@ def test_five_wrong_pins_lock_the_pad_for_60_s_then_120_s() -> None:
     clock = FakeClock()
     guard = PinGuard(hash_pin(PIN), clock)
     results = [guard.attempt("0000") for _ in range(5)]
-    assert [r.outcome for r in results] == [WRONG] * 4 + [LOCKED]
+    assert [r.outcome for r in results] == [PinOutcome.WRONG] * 4 + [PinOutcome.LOCKED]
     assert [r.tries_left for r in results[:4]] == [4, 3, 2, 1]
     assert guard.locked_for() == 60
-    assert guard.attempt(PIN).outcome == LOCKED  # even the right PIN, while locked
+    assert guard.attempt(PIN).outcome == PinOutcome.LOCKED  # even the right PIN, while locked
     clock.now += 59
-    assert guard.attempt(PIN).outcome == LOCKED
+    assert guard.attempt(PIN).outcome == PinOutcome.LOCKED
     clock.now += 1
-    assert guard.attempt(PIN).outcome == OK
+    assert guard.attempt(PIN).outcome == PinOutcome.OK
     for _ in range(5):
         guard.attempt("1111")
     assert guard.locked_for() == 120  # doubled

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from pytestqt.qtbot import QtBot
 
-from kiosk.speech.synthesizer import NO_VOICE, Synthesizer
+from kiosk.speech.synthesizer import SpeechProblem, Synthesizer
 from kiosk.speech.worker import probe_voices
 from tests.speech.conftest import SynthFactory, needs_espeak, wav_seconds
 
@@ -80,7 +80,7 @@ def test_unknown_voice_is_reported(qtbot: QtBot, make_synth: SynthFactory) -> No
     job = synth.job("Hello.", "no-such-voice", 150)
     with qtbot.waitSignal(synth.failed, timeout=15000) as blocker:
         synth.request(job)
-    assert blocker.args == [job.key, NO_VOICE]
+    assert blocker.args == [job.key, SpeechProblem.NO_VOICE]
 
 
 def test_probe_lists_the_default_voices() -> None:

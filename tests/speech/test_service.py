@@ -12,7 +12,7 @@ import pytest
 from pytestqt.qtbot import QtBot
 
 from kiosk.speech import make_player
-from kiosk.speech.service import IDLE, PAUSED, SPEAKING, SpeechService, Utterance
+from kiosk.speech.service import SpeechService, SpeechState, Utterance
 from tests.speech import fake_workers
 from tests.speech.conftest import SynthFactory, needs_espeak
 
@@ -63,7 +63,7 @@ def test_sentences_are_spoken_in_order(qtbot: QtBot, make_service: ServiceFactor
     with qtbot.waitSignal(service.finished, timeout=30000):
         service.speak(THREE)
     assert events == ["started", 0, 1, 2, "finished"]
-    assert service.state == IDLE
+    assert service.state == SpeechState.IDLE
 
 
 @needs_espeak
@@ -82,7 +82,7 @@ def test_stop_silences_at_once_and_nothing_more_starts(
     assert not player.is_playing()
     qtbot.waitUntil(player.is_silent, timeout=1000)
     assert time.perf_counter() - began < 0.1  # audio stops within 100 ms
-    assert service.state == IDLE
+    assert service.state == SpeechState.IDLE
     qtbot.wait(2500)
     assert events == ["started", 0]
 
@@ -96,13 +96,18 @@ def test_pause_holds_and_resume_goes_on(qtbot: QtBot, make_service: ServiceFacto
     with qtbot.waitSignal(service.sentence_started, timeout=15000):
         service.speak(LONG[:2])
     service.pause()
-    assert service.state == PAUSED
+    assert service.state == SpeechState.PAUSED
     qtbot.wait(3000)  # longer than the first sentence: paused means no progress
     assert events == ["started", 0]
     with qtbot.waitSignal(service.finished, timeout=30000):
         service.resume()
     assert events == ["started", 0, 1, "finished"]
-    assert states == [SPEAKING, PAUSED, SPEAKING, IDLE]
+    assert states == [
+        SpeechState.SPEAKING,
+        SpeechState.PAUSED,
+        SpeechState.SPEAKING,
+        SpeechState.IDLE,
+    ]
 
 
 @needs_espeak
@@ -160,7 +165,7 @@ def test_a_crash_on_the_waited_for_sentence_is_reported_then_recovered(
         service.speak([Utterance("First.", "en"), Utterance("Then CRASH.", "en")])
     assert blocker.args == ["crashed"]
     assert events == ["started", 0, "failed:crashed"]
-    assert service.state == IDLE
+    assert service.state == SpeechState.IDLE
     events.clear()
     with qtbot.waitSignal(service.finished, timeout=30000):
         service.speak([Utterance("Working again.", "en")])

@@ -9,7 +9,7 @@ from pathlib import Path
 
 from pytestqt.qtbot import QtBot
 
-from kiosk.speech.synthesizer import CRASHED, NO_ENGINE, NO_VOICE, TIMEOUT, resolve_voice
+from kiosk.speech.synthesizer import SpeechProblem, resolve_voice
 from tests.speech import fake_workers
 from tests.speech.conftest import SynthFactory, wav_seconds
 
@@ -72,7 +72,7 @@ def test_a_hung_worker_is_killed_and_the_next_request_works(
     synth.failed.connect(lambda key, reason: failures.append((key, reason)))
     with qtbot.waitSignals([synth.failed, synth.worker_restarted], timeout=10000):
         synth.request(hang)
-    assert failures == [(hang.key, TIMEOUT)]
+    assert failures == [(hang.key, SpeechProblem.TIMEOUT)]
     after = synth.job("After the hang.", "en-us", 150)
     with qtbot.waitSignal(synth.ready, timeout=10000):
         synth.request(after)
@@ -93,7 +93,7 @@ def test_a_worker_that_dies_mid_sentence_is_replaced(
     crash = synth.job("Now CRASH.", "en-us", 150)
     with qtbot.waitSignal(synth.failed, timeout=10000) as blocker:
         synth.request(crash)
-    assert blocker.args == [crash.key, CRASHED]
+    assert blocker.args == [crash.key, SpeechProblem.CRASHED]
     again = synth.job("Still here.", "en-us", 150)
     with qtbot.waitSignal(synth.ready, timeout=10000):
         synth.request(again)
@@ -121,7 +121,7 @@ def test_no_engine_is_reported_once_and_requests_fail_fast(
     assert synth.engine_error is not None and "no speech engine" in synth.engine_error
     with qtbot.waitSignal(synth.failed, timeout=1000) as blocker:
         synth.request(synth.job("Again.", "en-us", 150))
-    assert blocker.args[1] == NO_ENGINE
+    assert blocker.args[1] == SpeechProblem.NO_ENGINE
     assert synth.worker_pid is None
 
 
@@ -141,7 +141,7 @@ def test_unknown_voice_fails_without_touching_the_engine(
     job = synth.job("Bonjour.", "fr", 150)
     with qtbot.waitSignal(synth.failed, timeout=10000) as blocker:
         synth.request(job)
-    assert blocker.args == [job.key, NO_VOICE]
+    assert blocker.args == [job.key, SpeechProblem.NO_VOICE]
     assert not job.path.exists()
 
 

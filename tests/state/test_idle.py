@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from PySide6.QtWidgets import QApplication
 
-from kiosk.state.idle import ACTIVE, WARNING, IdleTimer
+from kiosk.state.idle import IdleState, IdleTimer
 from tests.conftest import FakeClock
 
 Setup = tuple[IdleTimer, FakeClock, list[object], list[bool]]
@@ -36,10 +36,10 @@ def test_warns_after_the_timeout_then_counts_down_and_times_out(setup: Setup) ->
     advance(timer, clock, 89.75)
     assert events == []
     advance(timer, clock, 0.25)
-    assert events == [("warning", 20)] and timer.state == WARNING
+    assert events == [("warning", 20)] and timer.state == IdleState.WARNING
     advance(timer, clock, 20)
     assert events == [("warning", 20), *range(19, 0, -1), "timed out"]
-    assert timer.state == ACTIVE
+    assert IdleState(timer.state) == IdleState.ACTIVE  # read again: the timer moved on
 
 
 def test_a_touch_during_the_countdown_keeps_the_session_any_number_of_times(setup: Setup) -> None:
@@ -47,7 +47,7 @@ def test_a_touch_during_the_countdown_keeps_the_session_any_number_of_times(setu
     for _ in range(3):
         advance(timer, clock, 95)
         timer.activity()
-        assert timer.state == ACTIVE
+        assert timer.state == IdleState.ACTIVE
     assert events.count("cancelled") == 3
     assert "timed out" not in events
 

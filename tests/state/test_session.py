@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from pytestqt.qtbot import QtBot
 
-from kiosk.state.session import FAQ, HOME, SessionDefaults, VisitorSession
+from kiosk.state.session import Screen, SessionDefaults, VisitorSession
 
 DEFAULTS = SessionDefaults(language="en", text_size=100, high_contrast=False)
 
@@ -17,13 +17,13 @@ def session(qapp: object) -> VisitorSession:
 
 def test_fresh_session(session: VisitorSession) -> None:
     assert session.is_fresh()
-    assert (session.screen, session.language, session.open_question) == (HOME, "en", None)
+    assert (session.screen, session.language, session.open_question) == (Screen.HOME, "en", None)
 
 
 def test_choosing_a_language_shows_the_faq(qtbot: QtBot, session: VisitorSession) -> None:
     with qtbot.waitSignals([session.language_changed, session.screen_changed]):
         session.choose_language("vi")
-    assert (session.screen, session.language) == (FAQ, "vi")
+    assert (session.screen, session.language) == (Screen.FAQ, "vi")
     assert not session.is_fresh()
 
 
@@ -58,7 +58,7 @@ def test_home_closes_the_answer(session: VisitorSession) -> None:
     session.choose_language("es")
     session.set_open_question("contact")
     session.go_home()
-    assert (session.screen, session.open_question, session.language) == (HOME, None, "es")
+    assert (session.screen, session.open_question, session.language) == (Screen.HOME, None, "es")
 
 
 def test_reset_restores_every_default(qtbot: QtBot) -> None:

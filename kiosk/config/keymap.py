@@ -9,21 +9,36 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass
+from enum import StrEnum
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
 
-ACTIONS = ("up", "down", "select", "back", "next", "help", "volume_up", "volume_down")
+
+class KeypadAction(StrEnum):
+    """What a keypad key does (the config's [keypad] table names them)."""
+
+    UP = "up"
+    DOWN = "down"
+    SELECT = "select"
+    BACK = "back"
+    NEXT = "next"
+    HELP = "help"
+    VOLUME_UP = "volume_up"
+    VOLUME_DOWN = "volume_down"
+
+
+ACTIONS = tuple(KeypadAction)
 
 DEFAULT_KEYS: dict[str, list[str]] = {
-    "up": ["Up"],
-    "down": ["Down"],
-    "select": ["Return", "Enter"],
-    "back": ["Left", "Backspace"],
-    "next": ["Right"],
-    "help": ["?", "F1"],
-    "volume_up": ["+"],
-    "volume_down": ["-"],
+    KeypadAction.UP: ["Up"],
+    KeypadAction.DOWN: ["Down"],
+    KeypadAction.SELECT: ["Return", "Enter"],
+    KeypadAction.BACK: ["Left", "Backspace"],
+    KeypadAction.NEXT: ["Right"],
+    KeypadAction.HELP: ["?", "F1"],
+    KeypadAction.VOLUME_UP: ["+"],
+    KeypadAction.VOLUME_DOWN: ["-"],
 }
 
 
@@ -56,13 +71,13 @@ def key_map_problem(value: Mapping[str, object]) -> str | None:
 class KeyMap:
     """Key code → action."""
 
-    actions: Mapping[int, str]
+    actions: Mapping[int, KeypadAction]
 
     @classmethod
     def from_config(cls, configured: Mapping[str, list[str]]) -> KeyMap:
         """Defaults, with each action the config names replaced by its keys."""
-        names = {**DEFAULT_KEYS, **configured}
-        actions: dict[int, str] = {}
+        names: dict[str, list[str]] = {**DEFAULT_KEYS, **configured}
+        actions: dict[int, KeypadAction] = {}
         for action in ACTIONS:
             for name in names[action]:
                 code = key_code(name)
@@ -70,6 +85,6 @@ class KeyMap:
                     actions[code] = action
         return cls(actions)
 
-    def action(self, key: int) -> str | None:
+    def action(self, key: int) -> KeypadAction | None:
         """The action of *key*, or None."""
         return self.actions.get(key)

@@ -14,7 +14,7 @@ from PySide6.QtCore import QEvent, QObject, Qt
 from PySide6.QtGui import QKeyEvent
 from PySide6.QtWidgets import QWidget
 
-from kiosk.config.keymap import KeyMap
+from kiosk.config.keymap import KeyMap, KeypadAction
 from kiosk.speech.service import SpeechService, Utterance
 from kiosk.state.session import Screen, VisitorSession
 from kiosk.system.i18n import N_, Translator
@@ -95,31 +95,31 @@ class KeypadNavigator(QObject):
         if action is None:
             self._session.choose_language(languages[digit])
             self._move_to(0)
-        elif first_press and self._session.screen == Screen.HOME and action != "help":
+        elif first_press and self._session.screen == Screen.HOME and action != KeypadAction.HELP:
             self._greet()
         else:
             self.act(action)
         return True
 
-    def act(self, action: str) -> None:
+    def act(self, action: KeypadAction) -> None:
         """Do what *action* asks."""
-        if action != "help":
+        if action != KeypadAction.HELP:
             self._help_level = 0
         items = self.items()
         index = self._index_of(self._current, items)
-        if action in ("down", "next"):
+        if action in (KeypadAction.DOWN, KeypadAction.NEXT):
             at_end = index + 1 >= len(items)
             self._move_to(index if at_end else index + 1, at_end=at_end)
-        elif action == "up":
+        elif action == KeypadAction.UP:
             self._move_to(max(index - 1, 0))
-        elif action == "select":
+        elif action == KeypadAction.SELECT:
             self._select()
-        elif action == "back":
+        elif action == KeypadAction.BACK:
             self._back()
-        elif action == "help":
+        elif action == KeypadAction.HELP:
             self._give_help()
-        elif action in ("volume_up", "volume_down"):
-            (self._session.louder if action == "volume_up" else self._session.quieter)()
+        elif action in (KeypadAction.VOLUME_UP, KeypadAction.VOLUME_DOWN):
+            (self._session.louder if action == KeypadAction.VOLUME_UP else self._session.quieter)()
             volume = percent(self._session.volume, self._t.language)
             self._say(self._t.gettext("Volume: {volume}").format(volume=volume))
 

@@ -177,8 +177,10 @@ for path in /opt/faq-kiosk/faq-kiosk /usr/bin/faq-kiosk /etc/faq-kiosk/config.to
 done
 check "kiosk is a system user with home /var/lib/faq-kiosk and no login shell" \
     bash -c '[[ $(getent passwd kiosk | cut -d: -f3) -lt 1000 && $(getent passwd kiosk | cut -d: -f6) == /var/lib/faq-kiosk && $(getent passwd kiosk | cut -d: -f7) == /usr/sbin/nologin ]]'
-check "kiosk is in audio, video, render" \
-    bash -c 'for g in audio video render; do id -nG kiosk | tr " " "\n" | grep -qx "$g" || exit 1; done'
+# render is made by udev (systemd-sysusers) and is missing in a bare container; postinst
+# joins the groups that exist, so that is what is checked.
+check "kiosk is in audio, video and (where the machine has it) render" \
+    bash -c 'for g in audio video render; do getent group "$g" >/dev/null || [ "$g" = render ] || exit 1; getent group "$g" >/dev/null || continue; id -nG kiosk | tr " " "\n" | grep -qx "$g" || exit 1; done'
 check "/var/lib/faq-kiosk is kiosk's, mode 0750" test "$(stat -c '%U %a' /var/lib/faq-kiosk)" = "kiosk 750"
 check "service enabled for graphical.target (no systemd needed)" \
     test -L /etc/systemd/system/graphical.target.wants/faq-kiosk.service

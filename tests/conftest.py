@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import os
 import tempfile
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from pathlib import Path
 
 # Offscreen Qt with one 2000x2000 screen (the default is 800x800): every window size the
@@ -27,7 +27,6 @@ os.environ["QT_LOGGING_RULES"] = "qt.multimedia.symbolsresolver=false"
 
 
 import pytest  # noqa: E402
-import shiboken6  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
 from kiosk.app import Kiosk, build_kiosk  # noqa: E402
@@ -35,11 +34,8 @@ from kiosk.cli.screenshot import settle  # noqa: E402
 from kiosk.config import LoadedConfig, load_config  # noqa: E402
 from kiosk.speech.synthesizer import Synthesizer  # noqa: E402
 from kiosk.system import resources  # noqa: E402
+from tests.helpers import FakeClock, LiveKioskFactory, discard  # noqa: E402
 from tests.speech import fake_workers  # noqa: E402
-
-REPO = Path(__file__).resolve().parents[1]
-# The district's published FAQ, the text the bundled content must match verbatim.
-SEED = REPO / "tests" / "data" / "sro-faq-source.txt"
 
 
 @pytest.fixture
@@ -60,25 +56,6 @@ def kiosk(qapp: QApplication, default_config: LoadedConfig) -> Iterator[Kiosk]:
     built = build_kiosk(qapp, default_config)
     yield built
     discard(built)
-
-
-def discard(kiosk: Kiosk) -> None:
-    """Close and delete a kiosk's window now (deleteLater would wait for an event loop)."""
-    kiosk.window.close()
-    shiboken6.delete(kiosk.window)
-
-
-class FakeClock:
-    """A clock the test moves by hand."""
-
-    def __init__(self) -> None:
-        self.now = 1000.0
-
-    def __call__(self) -> float:
-        return self.now
-
-
-LiveKioskFactory = Callable[..., tuple[Kiosk, FakeClock]]
 
 
 @pytest.fixture

@@ -8,7 +8,7 @@ import subprocess
 from pathlib import Path
 
 from kiosk.config import reference_table
-from tests.conftest import REPO
+from tests.helpers import REPO
 
 
 def test_readme_config_reference_matches_the_schema() -> None:

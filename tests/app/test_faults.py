@@ -15,7 +15,7 @@ from kiosk.config import load_config
 from kiosk.speech.synthesizer import Synthesizer
 from kiosk.system import resources
 from kiosk.system.health import setup_logging
-from tests.conftest import discard
+from tests.helpers import discard
 from tests.speech import fake_workers
 
 

@@ -13,7 +13,7 @@ from PySide6.QtWidgets import QApplication
 from kiosk.app import Kiosk
 from kiosk.cli.screenshot import settle
 from kiosk.ui.button import TextButton
-from tests.conftest import FakeClock, LiveKioskFactory
+from tests.helpers import FakeClock, LiveKioskFactory
 
 
 def rss_kib() -> int:

@@ -13,7 +13,7 @@ from kiosk.app import Kiosk
 from kiosk.cli.screenshot import settle
 from kiosk.speech.service import SpeechState
 from kiosk.state.session import Screen
-from tests.conftest import FakeClock, LiveKioskFactory
+from tests.helpers import FakeClock, LiveKioskFactory
 
 
 def wait_idle(kiosk: Kiosk, clock: FakeClock, seconds: float) -> None:

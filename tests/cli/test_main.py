@@ -14,7 +14,7 @@ from PySide6.QtWidgets import QApplication
 
 from kiosk import version
 from kiosk.cli.main import display_problem, main
-from tests.content.test_loader import QUESTION_IDS
+from tests.helpers import QUESTION_IDS
 
 FAQ_KIOSK = Path(sys.executable).with_name("faq-kiosk")
 

@@ -11,22 +11,8 @@ from pathlib import Path
 import pytest
 
 from kiosk.content import BundleInvalidError, ContentBundle, load_bundle, source_hash
-from tests.conftest import SEED
+from tests.helpers import LANGUAGES, QUESTION_IDS, SEED
 
-LANGUAGES = ("en", "es", "vi")
-QUESTION_IDS = (
-    "why-remove-sros",
-    "family-feedback",
-    "how-many-sros",
-    "when-removed",
-    "supports-timeline",
-    "savings",
-    "imminent-threat",
-    "service-gaps",
-    "staff-roles",
-    "mental-health-ratio",
-    "contact",
-)
 LINK_QUESTIONS = {
     "feedback": ("contact",),
     "campus-list": ("how-many-sros",),

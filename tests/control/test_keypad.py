@@ -18,7 +18,7 @@ from kiosk.cli.audit import audit_window, visible_rect, window_rect
 from kiosk.cli.screenshot import settle
 from kiosk.state.session import Screen
 from kiosk.ui.accordion import QuestionHeader
-from tests.conftest import LiveKioskFactory
+from tests.helpers import LiveKioskFactory
 
 LANGUAGES = ("en", "es", "vi")
 SIZES = {"landscape": (1920, 1080), "portrait": (1080, 1920)}

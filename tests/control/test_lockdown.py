@@ -19,7 +19,7 @@ from pytestqt.qtbot import QtBot
 from kiosk.control.lockdown import STAFF_HOLD_MS
 from kiosk.state.session import Screen
 from kiosk.system.health import SystemdNotifier, setup_logging, uptime_text
-from tests.conftest import LiveKioskFactory
+from tests.helpers import LiveKioskFactory
 
 
 @pytest.mark.parametrize(

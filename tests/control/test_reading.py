@@ -18,8 +18,7 @@ from kiosk.config import load_config
 from kiosk.speech.service import SpeechState
 from kiosk.speech.synthesizer import Synthesizer
 from kiosk.ui.theme import STANDARD
-from tests.conftest import discard
-from tests.speech.conftest import needs_espeak
+from tests.helpers import discard, needs_espeak
 
 pytestmark = needs_espeak
 

@@ -14,7 +14,7 @@ from kiosk.cli.set_pin import set_pin
 from kiosk.config import load_config
 from kiosk.config.pin import hash_pin, pin_hash_problem, verify_pin, with_pin_hash
 from kiosk.state.pin_guard import PinGuard, PinOutcome
-from tests.conftest import FakeClock, LiveKioskFactory
+from tests.helpers import FakeClock, LiveKioskFactory
 
 PIN = "482916"
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import ctypes.util
-import wave
 from collections.abc import Callable, Iterator
 from multiprocessing.connection import Connection
 from pathlib import Path
@@ -12,16 +10,7 @@ import pytest
 from PySide6.QtWidgets import QApplication
 
 from kiosk.speech.synthesizer import IDLE_EXIT_MS, Synthesizer
-
-HAS_ESPEAK = (
-    ctypes.util.find_library("espeak-ng") is not None
-    or ctypes.util.find_library("espeak") is not None
-)
-needs_espeak = pytest.mark.skipif(
-    not HAS_ESPEAK, reason="espeak-ng is not installed (Debian: apt-get install espeak-ng)"
-)
-
-SynthFactory = Callable[..., Synthesizer]
+from tests.helpers import SynthFactory
 
 
 @pytest.fixture
@@ -48,9 +37,3 @@ def make_synth(qapp: QApplication, tmp_path: Path) -> Iterator[SynthFactory]:
     yield make
     for synth in made:
         synth.shutdown()
-
-
-def wav_seconds(path: Path) -> float:
-    """Duration of a WAV file."""
-    with wave.open(str(path), "rb") as audio:
-        return audio.getnframes() / audio.getframerate()

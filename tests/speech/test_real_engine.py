@@ -10,7 +10,7 @@ from pytestqt.qtbot import QtBot
 
 from kiosk.speech.synthesizer import SpeechProblem, Synthesizer
 from kiosk.speech.worker import probe_voices
-from tests.speech.conftest import SynthFactory, needs_espeak, wav_seconds
+from tests.helpers import SynthFactory, needs_espeak, wav_seconds
 
 pytestmark = needs_espeak
 

@@ -13,8 +13,8 @@ from pytestqt.qtbot import QtBot
 
 from kiosk.speech import make_player
 from kiosk.speech.service import SpeechService, SpeechState, Utterance
+from tests.helpers import SynthFactory, needs_espeak
 from tests.speech import fake_workers
-from tests.speech.conftest import SynthFactory, needs_espeak
 
 VOICES = {"en": "en-us", "es": "es-419", "vi": "vi"}
 THREE = [

@@ -10,8 +10,8 @@ from pathlib import Path
 from pytestqt.qtbot import QtBot
 
 from kiosk.speech.synthesizer import SpeechProblem, resolve_voice
+from tests.helpers import SynthFactory, wav_seconds
 from tests.speech import fake_workers
-from tests.speech.conftest import SynthFactory, wav_seconds
 
 
 def test_resolve_voice_matches_ids_names_and_languages() -> None:

@@ -6,7 +6,7 @@ import pytest
 from PySide6.QtWidgets import QApplication
 
 from kiosk.state.idle import IdleState, IdleTimer
-from tests.conftest import FakeClock
+from tests.helpers import FakeClock
 
 Setup = tuple[IdleTimer, FakeClock, list[object], list[bool]]
 

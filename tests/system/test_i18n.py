@@ -16,7 +16,7 @@ from PySide6.QtWidgets import QApplication
 
 from kiosk.system import resources
 from kiosk.system.i18n import KNOWN_ENDONYMS, Translator, cldr_endonym, endonym
-from tests.conftest import REPO
+from tests.helpers import REPO
 
 TRANSLATED = ("es", "vi")
 PLACEHOLDER = re.compile(r"\{[a-z_]+\}")

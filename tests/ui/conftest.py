@@ -2,32 +2,15 @@
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator
-from dataclasses import dataclass
+from collections.abc import Iterator
 
 import pytest
-from PySide6.QtGui import QImage
 from PySide6.QtWidgets import QApplication
 
 from kiosk.app import Kiosk, build_kiosk
-from kiosk.cli.audit import AUDIT_SIZES
 from kiosk.cli.screenshot import render
-from kiosk.config import UI_LANGUAGES, LoadedConfig, load_config
-from tests.conftest import discard
-
-LANGUAGES = UI_LANGUAGES
-SIZES = AUDIT_SIZES
-
-
-@dataclass
-class Rendered:
-    """A kiosk after rendering, and the image it produced."""
-
-    kiosk: Kiosk
-    image: QImage
-
-
-Renderer = Callable[..., Rendered]
+from kiosk.config import LoadedConfig, load_config
+from tests.helpers import SIZES, Rendered, Renderer, discard
 
 
 @pytest.fixture

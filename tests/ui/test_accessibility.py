@@ -9,7 +9,7 @@ from PySide6.QtGui import QAccessible
 from PySide6.QtWidgets import QWidget
 
 from kiosk.app import Kiosk
-from tests.ui.conftest import LANGUAGES, Renderer
+from tests.helpers import LANGUAGES, Renderer
 
 HOME_NAME = {
     "en": "Home: choose another language",

@@ -6,7 +6,7 @@ import shutil
 from pathlib import Path
 
 from kiosk.cli.screenshot import settle
-from tests.ui.conftest import Renderer
+from tests.helpers import Renderer
 
 
 def test_rejected_bundle_leaves_the_screen_as_it_was(

@@ -8,7 +8,7 @@ from pytestqt.qtbot import QtBot
 
 from kiosk.app import Kiosk
 from kiosk.cli.screenshot import settle
-from tests.ui.conftest import SIZES, Renderer
+from tests.helpers import SIZES, Renderer
 
 
 def tap(qtbot: QtBot, kiosk: Kiosk, question_id: str) -> None:

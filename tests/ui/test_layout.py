@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from kiosk.cli.audit import clipping_problems, target_problems, window_rect
-from tests.ui.conftest import LANGUAGES, SIZES, Renderer
+from tests.helpers import LANGUAGES, SIZES, Renderer
 
 LONGEST_ANSWER = "imminent-threat"
 

@@ -9,7 +9,7 @@ import pytest
 import zxingcpp
 
 from kiosk.config import load_config
-from tests.ui.conftest import SIZES, Renderer
+from tests.helpers import SIZES, Renderer
 
 MM_PER_PX_24_INCH_1080P = 0.277
 

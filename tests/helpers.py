@@ -1,0 +1,85 @@
+"""Plain helpers and types the tests share (fixtures stay in the conftest files)."""
+
+from __future__ import annotations
+
+import ctypes.util
+import wave
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+import pytest
+import shiboken6
+from PySide6.QtGui import QImage
+
+from kiosk.app import Kiosk
+from kiosk.cli.audit import AUDIT_SIZES
+from kiosk.config import UI_LANGUAGES
+from kiosk.speech.synthesizer import Synthesizer
+
+REPO = Path(__file__).resolve().parents[1]
+# The district's published FAQ, the text the bundled content must match verbatim.
+SEED = REPO / "tests" / "data" / "sro-faq-source.txt"
+
+LANGUAGES = UI_LANGUAGES
+SIZES = AUDIT_SIZES
+#: The bundled FAQ's question ids, in order.
+QUESTION_IDS = (
+    "why-remove-sros",
+    "family-feedback",
+    "how-many-sros",
+    "when-removed",
+    "supports-timeline",
+    "savings",
+    "imminent-threat",
+    "service-gaps",
+    "staff-roles",
+    "mental-health-ratio",
+    "contact",
+)
+
+
+def discard(kiosk: Kiosk) -> None:
+    """Close and delete a kiosk's window now (deleteLater would wait for an event loop)."""
+    kiosk.window.close()
+    shiboken6.delete(kiosk.window)
+
+
+class FakeClock:
+    """A clock the test moves by hand."""
+
+    def __init__(self) -> None:
+        self.now = 1000.0
+
+    def __call__(self) -> float:
+        return self.now
+
+
+LiveKioskFactory = Callable[..., tuple[Kiosk, FakeClock]]
+
+
+@dataclass
+class Rendered:
+    """A kiosk after rendering, and the image it produced."""
+
+    kiosk: Kiosk
+    image: QImage
+
+
+Renderer = Callable[..., Rendered]
+
+HAS_ESPEAK = (
+    ctypes.util.find_library("espeak-ng") is not None
+    or ctypes.util.find_library("espeak") is not None
+)
+needs_espeak = pytest.mark.skipif(
+    not HAS_ESPEAK, reason="espeak-ng is not installed (Debian: apt-get install espeak-ng)"
+)
+
+SynthFactory = Callable[..., Synthesizer]
+
+
+def wav_seconds(path: Path) -> float:
+    """Duration of a WAV file."""
+    with wave.open(str(path), "rb") as audio:
+        return audio.getnframes() / audio.getframerate()

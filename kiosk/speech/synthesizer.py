@@ -15,18 +15,32 @@ import hashlib
 import logging
 import threading
 from collections import deque
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
 from kiosk.speech import worker
+from kiosk.speech.protocol import (
+    Died,
+    Done,
+    Failed,
+    Fatal,
+    ListVoices,
+    Quit,
+    Ready,
+    Reply,
+    Synthesize,
+    Voice,
+    Voices,
+)
 
 if TYPE_CHECKING:  # multiprocessing loads with the first worker, not at start-up
     from multiprocessing.connection import Connection
+    from multiprocessing.process import BaseProcess
 
 log = logging.getLogger(__name__)
 
@@ -45,9 +59,6 @@ class SpeechProblem(StrEnum):
     NO_ENGINE = "no-engine"
 
 
-Voice = tuple[str, str, list[str]]  # engine voice id, name, languages
-
-
 @dataclass(frozen=True)
 class Job:
     """One sentence to synthesize."""
@@ -59,7 +70,7 @@ class Job:
     path: Path
 
 
-def resolve_voice(wanted: str, voices: list[Voice]) -> str | None:
+def resolve_voice(wanted: str, voices: Sequence[Voice]) -> str | None:
     """The engine id of the voice the config calls *wanted*: matched against ids, the last
     part of ids (espeak-ng's "gmw/en-us"), names and languages, ignoring case."""
     wanted = wanted.casefold()
@@ -76,14 +87,14 @@ class Synthesizer(QObject):
     Signals:
         ready(str, str): job key, WAV path.
         failed(str, str): job key, reason (a SpeechProblem).
-        voices_known(list): the engine's voices, once per worker start.
+        voices_known(object): the engine's voices (a tuple of Voice), once per worker start.
         engine_failed(str): the engine cannot start at all (why, for the log and check).
         worker_restarted(str): a hung or dead worker was replaced (reason).
     """
 
     ready = Signal(str, str)
     failed = Signal(str, str)
-    voices_known = Signal(list)
+    voices_known = Signal(object)
     engine_failed = Signal(str)
     worker_restarted = Signal(str)
     _received = Signal(int, object)
@@ -101,12 +112,12 @@ class Synthesizer(QObject):
         self._urgent: deque[Job] = deque()
         self._background: deque[Job] = deque()
         self._in_flight: Job | None = None
-        self._process: Any = None
+        self._process: BaseProcess | None = None
         self._conn: Connection | None = None
         self._generation = 0
         self._worker_ready = False
         self._deaths_before_ready = 0
-        self._voices: list[Voice] | None = None
+        self._voices: tuple[Voice, ...] | None = None
         self.engine_error: str | None = None
         self._watchdog = QTimer(self)
         self._watchdog.setSingleShot(True)
@@ -121,7 +132,7 @@ class Synthesizer(QObject):
     # -- queries ------------------------------------------------------------------------
 
     @property
-    def voices(self) -> list[Voice] | None:
+    def voices(self) -> tuple[Voice, ...] | None:
         """The engine's voices, or None until a worker has reported them."""
         return self._voices
 
@@ -183,22 +194,14 @@ class Synthesizer(QObject):
         self._idle.stop()
         if self._conn is not None:
             with contextlib.suppress(OSError):
-                self._conn.send(("quit",))
+                self._conn.send(Quit())
         self._stop_process(grace_s=1.0)
 
     # -- worker management --------------------------------------------------------------
 
     def _spawn(self) -> None:
         self._cache_dir.mkdir(parents=True, exist_ok=True)
-        import multiprocessing
-
-        context = multiprocessing.get_context("spawn")
-        parent, child = context.Pipe()
-        process = context.Process(
-            target=self._target, args=(child,), daemon=True, name="faq-kiosk-speech"
-        )
-        process.start()
-        child.close()
+        process, parent = worker.spawn(self._target)
         self._generation += 1
         self._process, self._conn, self._worker_ready = process, parent, False
         reader = threading.Thread(
@@ -216,7 +219,7 @@ class Synthesizer(QObject):
             try:
                 message = conn.recv()
             except (EOFError, OSError):
-                self._received.emit(generation, ("died",))
+                self._received.emit(generation, Died())
                 return
             self._received.emit(generation, message)
 
@@ -260,7 +263,7 @@ class Synthesizer(QObject):
                 continue
             assert self._conn is not None
             self._in_flight = job
-            self._conn.send(("synth", job.key, job.text, voice_id, job.rate, str(job.path)))
+            self._conn.send(Synthesize(job.key, job.text, voice_id, job.rate, str(job.path)))
             self._watchdog.start()
             return
         self._idle.start()  # nothing left to do
@@ -271,42 +274,45 @@ class Synthesizer(QObject):
             self._stop_process()  # the voices stay known
 
     @Slot(int, object)
-    def _on_message(self, generation: int, message: tuple[Any, ...]) -> None:
+    def _on_message(self, generation: int, message: Reply) -> None:
         if generation != self._generation:
             return
-        kind = message[0]
-        if kind == "ready":
-            self._worker_ready = True
-            self._deaths_before_ready = 0
-            assert self._conn is not None
-            self._conn.send(("voices",))
-        elif kind == "voices":
-            self._voices = list(message[1])
-            self.voices_known.emit(self._voices)
-            self._send_next()
-        elif kind in ("done", "error"):
-            self._watchdog.stop()
-            job, self._in_flight = self._in_flight, None
-            if job is not None and job.key == message[1]:
-                if kind == "done":
-                    self.ready.emit(job.key, str(job.path))
-                else:
-                    log.error("Speech synthesis failed for %r: %s", job.text, message[2])
-                    self.failed.emit(job.key, SpeechProblem.ERROR)
-            self._send_next()
-        elif kind == "fatal":
-            self._give_up(str(message[1]))
-        elif kind == "died":
-            self._watchdog.stop()
-            job, self._in_flight = self._in_flight, None
-            if job is not None:
-                self.failed.emit(job.key, SpeechProblem.CRASHED)
-            if not self._worker_ready:
-                self._deaths_before_ready += 1
-                if self._deaths_before_ready >= MAX_START_FAILURES:
-                    self._give_up("the speech worker dies as it starts")
-                    return
-            self._restart("died")
+        match message:
+            case Ready():
+                self._worker_ready = True
+                self._deaths_before_ready = 0
+                assert self._conn is not None
+                self._conn.send(ListVoices())
+            case Voices(voices):
+                self._voices = voices
+                self.voices_known.emit(voices)
+                self._send_next()
+            case Done(key) | Failed(key):
+                self._watchdog.stop()
+                job, self._in_flight = self._in_flight, None
+                if job is not None and job.key == key:
+                    if isinstance(message, Done):
+                        self.ready.emit(job.key, str(job.path))
+                    else:
+                        log.error("Speech synthesis failed for %r: %s", job.text, message.why)
+                        self.failed.emit(job.key, SpeechProblem.ERROR)
+                self._send_next()
+            case Fatal(why):
+                self._give_up(why)
+            case Died():
+                self._on_died()
+
+    def _on_died(self) -> None:
+        self._watchdog.stop()
+        job, self._in_flight = self._in_flight, None
+        if job is not None:
+            self.failed.emit(job.key, SpeechProblem.CRASHED)
+        if not self._worker_ready:
+            self._deaths_before_ready += 1
+            if self._deaths_before_ready >= MAX_START_FAILURES:
+                self._give_up("the speech worker dies as it starts")
+                return
+        self._restart("died")
 
     def _give_up(self, why: str) -> None:
         log.error("No speech engine: %s", why)

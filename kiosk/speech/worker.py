@@ -5,11 +5,7 @@ can hang inside a driver, and cannot be interrupted mid-sentence (docs/architect
 Known traps: pyttsx3): a process that hangs or dies can be killed and replaced without
 touching the kiosk, and `spawn` avoids the fork-after-engine hang (pyttsx3 #131).
 
-Protocol over a multiprocessing Pipe (tuples):
-    → ("voices",)                              ← ("voices", [(id, name, [languages])…])
-    → ("synth", job, text, voice_id, rate, path) ← ("done", job, path) | ("error", job, why)
-    → ("quit",)
-At start-up the worker sends ("ready",) or ("fatal", why) (no engine: exits).
+It speaks the typed messages of kiosk/speech/protocol.py over a multiprocessing Pipe.
 """
 
 from __future__ import annotations
@@ -20,8 +16,23 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from kiosk.speech.protocol import (
+    Done,
+    Failed,
+    Fatal,
+    ListVoices,
+    Quit,
+    Ready,
+    Reply,
+    Synthesize,
+    Voice,
+    Voices,
+)
+
 if TYPE_CHECKING:
+    from collections.abc import Callable
     from multiprocessing.connection import Connection
+    from multiprocessing.process import BaseProcess
 
 WAV_HEADER_BYTES = 44
 
@@ -62,16 +73,16 @@ def _patch_espeak_driver() -> None:
     driver._onSynth = on_synth
 
 
-def voice_list(engine: Any) -> list[tuple[str, str, list[str]]]:
-    """(id, name, languages) of every voice the engine offers."""
+def voice_list(engine: Any) -> tuple[Voice, ...]:
+    """Every voice the engine offers."""
     voices = []
     for voice in engine.getProperty("voices") or []:
-        languages = [
+        languages = tuple(
             lang.decode("utf-8", "replace") if isinstance(lang, bytes) else str(lang)
             for lang in (voice.languages or [])
-        ]
-        voices.append((str(voice.id), str(voice.name or voice.id), languages))
-    return voices
+        )
+        voices.append(Voice(str(voice.id), str(voice.name or voice.id), languages))
+    return tuple(voices)
 
 
 def _espeak_synchronize(engine: Any) -> Any:
@@ -116,24 +127,26 @@ def synthesize(engine: Any, text: str, voice_id: str, rate: int, path: Path) -> 
 
 
 def serve(conn: Connection, engine: Any) -> None:
-    """Answer requests until the pipe closes or "quit" arrives."""
+    """Answer requests until the pipe closes or Quit arrives."""
     while True:
         try:
             request = conn.recv()
         except (EOFError, OSError):
             return
-        if request[0] == "quit":
-            return
-        if request[0] == "voices":
-            conn.send(("voices", voice_list(engine)))
-        elif request[0] == "synth":
-            _, job, text, voice_id, rate, path = request
-            try:
-                synthesize(engine, text, voice_id, rate, Path(path))
-            except Exception as error:  # report it; the worker stays usable
-                conn.send(("error", job, f"{type(error).__name__}: {error}"))
-            else:
-                conn.send(("done", job, path))
+        match request:
+            case ListVoices():
+                conn.send(Voices(voice_list(engine)))
+            case Synthesize(job, text, voice_id, rate, path):
+                reply: Reply
+                try:
+                    synthesize(engine, text, voice_id, rate, Path(path))
+                except Exception as error:  # report it; the worker stays usable
+                    reply = Failed(job, f"{type(error).__name__}: {error}")
+                else:
+                    reply = Done(job, path)
+                conn.send(reply)
+            case _:  # Quit, or something this worker does not know
+                return
 
 
 def main(conn: Connection) -> None:
@@ -145,37 +158,51 @@ def main(conn: Connection) -> None:
         _patch_espeak_driver()
         engine = pyttsx3.init()
     except Exception as error:  # no espeak-ng library, no SAPI5, …
-        conn.send(("fatal", f"{type(error).__name__}: {error}"))
+        conn.send(Fatal(f"{type(error).__name__}: {error}"))
         return
-    conn.send(("ready",))
+    conn.send(Ready())
     serve(conn, engine)
 
 
-def probe_voices(timeout_s: float = 20.0) -> tuple[list[tuple[str, str, list[str]]], str | None]:
-    """Start a worker, ask for its voices and stop it: (voices, None) or ([], why not).
-    Blocking: for `faq-kiosk check`, not for the kiosk."""
+def spawn(
+    target: Callable[[Connection], None] = main, name: str = "faq-kiosk-speech"
+) -> tuple[BaseProcess, Connection]:
+    """Start a worker process running *target* (by `spawn`, see above): the process and
+    the kiosk's end of its pipe. multiprocessing loads here, not at the kiosk's start-up."""
     import multiprocessing
 
     context = multiprocessing.get_context("spawn")
     parent, child = context.Pipe()
-    process = context.Process(target=main, args=(child,), daemon=True)
+    process = context.Process(target=target, args=(child,), daemon=True, name=name)
     process.start()
     child.close()
+    return process, parent
+
+
+def probe_voices(timeout_s: float = 20.0) -> tuple[tuple[Voice, ...], str | None]:
+    """Start a worker, ask for its voices and stop it: (voices, None) or ((), why not).
+    Blocking: for `faq-kiosk check`, not for the kiosk."""
+    process, conn = spawn(name="faq-kiosk-speech-probe")
     try:
-        if not parent.poll(timeout_s):
-            return [], "the speech worker did not answer"
-        first = parent.recv()
-        if first[0] != "ready":
-            return [], str(first[1]) if len(first) > 1 else "the speech worker failed"
-        parent.send(("voices",))
-        if not parent.poll(timeout_s):
-            return [], "the speech worker did not list its voices"
-        return list(parent.recv()[1]), None
+        if not conn.poll(timeout_s):
+            return (), "the speech worker did not answer"
+        first = conn.recv()
+        if isinstance(first, Fatal):
+            return (), first.why
+        if not isinstance(first, Ready):
+            return (), "the speech worker failed"
+        conn.send(ListVoices())
+        if not conn.poll(timeout_s):
+            return (), "the speech worker did not list its voices"
+        answer = conn.recv()
+        if not isinstance(answer, Voices):
+            return (), "the speech worker did not list its voices"
+        return answer.voices, None
     except (EOFError, OSError):
-        return [], "the speech worker died"
+        return (), "the speech worker died"
     finally:
         with contextlib.suppress(OSError):
-            parent.send(("quit",))
+            conn.send(Quit())
         process.join(2)
         if process.is_alive():
             process.kill()

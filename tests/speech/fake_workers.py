@@ -1,6 +1,6 @@
 """Stand-in worker processes (importable, for `spawn`), used *beside* the real engine tests.
 
-They speak the worker protocol of kiosk/speech/worker.py but write short generated tones,
+They speak the worker protocol (kiosk/speech/protocol.py) but write short generated tones,
 hang on demand, or fail to start.
 """
 
@@ -14,11 +14,13 @@ import wave
 from multiprocessing.connection import Connection
 from pathlib import Path
 
-FAKE_VOICES = [
-    ("fake/en-us", "Fake English", ["en-us"]),
-    ("fake/es-419", "Fake Spanish", ["es-419"]),
-    ("fake/vi", "Fake Vietnamese", ["vi"]),
-]
+from kiosk.speech.protocol import Done, Fatal, ListVoices, Ready, Synthesize, Voice, Voices
+
+FAKE_VOICES = (
+    Voice("fake/en-us", "Fake English", ("en-us",)),
+    Voice("fake/es-419", "Fake Spanish", ("es-419",)),
+    Voice("fake/vi", "Fake Vietnamese", ("vi",)),
+)
 
 
 def write_tone(path: Path, seconds: float = 0.3) -> None:
@@ -37,29 +39,29 @@ def write_tone(path: Path, seconds: float = 0.3) -> None:
 
 def tone_main(conn: Connection) -> None:
     """A worker that answers every sentence with a tone; "HANG" in a sentence hangs it."""
-    conn.send(("ready",))
+    conn.send(Ready())
     while True:
         try:
             request = conn.recv()
         except EOFError:
             return
-        if request[0] == "voices":
-            conn.send(("voices", FAKE_VOICES))
-        elif request[0] == "synth":
-            _, job, text, _voice, _rate, path = request
-            if "HANG" in text:
-                time.sleep(3600)
-            if "CRASH" in text:
-                os._exit(3)
-            write_tone(Path(path))
-            conn.send(("done", job, path))
-        elif request[0] == "quit":
-            return
+        match request:
+            case ListVoices():
+                conn.send(Voices(FAKE_VOICES))
+            case Synthesize(job, text, _voice, _rate, path):
+                if "HANG" in text:
+                    time.sleep(3600)
+                if "CRASH" in text:
+                    os._exit(3)
+                write_tone(Path(path))
+                conn.send(Done(job, path))
+            case _:
+                return
 
 
 def fatal_main(conn: Connection) -> None:
     """A worker whose engine cannot start."""
-    conn.send(("fatal", "RuntimeError: no speech engine on this machine"))
+    conn.send(Fatal("RuntimeError: no speech engine on this machine"))
 
 
 def dying_main(conn: Connection) -> None:

@@ -9,13 +9,17 @@ from pathlib import Path
 
 from pytestqt.qtbot import QtBot
 
+from kiosk.speech.protocol import Voice
 from kiosk.speech.synthesizer import SpeechProblem, resolve_voice
 from tests.helpers import SynthFactory, wav_seconds
 from tests.speech import fake_workers
 
 
 def test_resolve_voice_matches_ids_names_and_languages() -> None:
-    voices = [("gmw/en-us", "English (America)", ["en-us"]), ("aav/vi", "Vietnamese", ["vi"])]
+    voices = [
+        Voice("gmw/en-us", "English (America)", ("en-us",)),
+        Voice("aav/vi", "Vietnamese", ("vi",)),
+    ]
     assert resolve_voice("en-us", voices) == "gmw/en-us"
     assert resolve_voice("EN-US", voices) == "gmw/en-us"
     assert resolve_voice("Vietnamese", voices) == "aav/vi"

@@ -12,7 +12,7 @@ APT_PACKAGES := espeak-ng libespeak-ng1 fonts-noto-core xvfb xauth libpulse0 \
 	libxcb-shape0 libxcb-xinerama0 libxcb-randr0 libxcb-xkb1 libxkbcommon-x11-0 \
 	libegl1 libgl1 libfontconfig1 libdbus-1-3 libglib2.0-0
 
-.PHONY: run test lint typecheck pytest system-deps venv catalogs pot screenshots bench soak clean \
+.PHONY: run test lint typecheck pytest system-deps venv catalogs pot new-language screenshots bench soak clean \
 	deb deb-test ansible-test windows-check ci
 
 run: venv
@@ -53,6 +53,19 @@ pot: venv
 	$(BIN)/pybabel extract --no-location --sort-by-file -k N_ -k gettext_in:2 \
 		--project="FAQ Kiosk" -c TRANSLATORS: -o i18n/kiosk.pot kiosk
 	$(BIN)/pybabel update --no-fuzzy-matching -D kiosk -i i18n/kiosk.pot -d i18n
+
+# Start the interface catalog of a new language (docs/architecture.md, Adding a language):
+# `make new-language LANG=so` writes i18n/so/LC_MESSAGES/kiosk.po from i18n/kiosk.pot
+# (gettext's folders use "_": LANG=es-419 makes i18n/es_419/). LANG here is the language
+# to add; the recipe runs in the C.UTF-8 locale.
+I18N ?= i18n
+NEW_PO = $(I18N)/$(subst -,_,$(LANG))/LC_MESSAGES/kiosk.po
+new-language: $(STAMP)
+	@echo '$(LANG)' | grep -Eqx '[a-z]{2,3}(-[A-Za-z0-9]{2,8})*' || \
+		{ echo "usage: make new-language LANG=xx (a language code such as so, ar or es-419)"; exit 2; }
+	@test ! -e $(NEW_PO) || { echo "$(NEW_PO) exists already"; exit 2; }
+	mkdir -p $(dir $(NEW_PO))
+	LC_ALL=C.UTF-8 $(BIN)/pybabel init -D kiosk -i i18n/kiosk.pot -o $(NEW_PO) -l $(subst -,_,$(LANG))
 
 # Benchmarks (not tests): figures go to benchmarks/results/.
 bench: venv

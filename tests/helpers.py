@@ -14,14 +14,16 @@ from PySide6.QtGui import QImage
 
 from kiosk.app import Kiosk
 from kiosk.cli.audit import AUDIT_SIZES
-from kiosk.config import UI_LANGUAGES
+from kiosk.content import load_bundle
 from kiosk.speech.synthesizer import Synthesizer
+from kiosk.system import resources
 
 REPO = Path(__file__).resolve().parents[1]
 # The district's published FAQ, the text the bundled content must match verbatim.
 SEED = REPO / "tests" / "data" / "sro-faq-source.txt"
 
-LANGUAGES = UI_LANGUAGES
+#: The bundled FAQ's languages, in order.
+LANGUAGES = load_bundle(resources.content_dir()).languages
 SIZES = AUDIT_SIZES
 #: The bundled FAQ's question ids, in order.
 QUESTION_IDS = (

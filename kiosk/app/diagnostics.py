@@ -33,7 +33,7 @@ def diagnostics_lines(
     ]
     lines += [f"  warning: {warning}" for warning in bundle.warnings]
     lines += [f"  rejected: {issue}" for issue in content.issues]
-    for language in loaded.config.languages:
+    for language in loaded.config.offered_languages(bundle.languages):
         problem = speech.availability(language)
         voice = speech.voice_for(language)
         lines.append(f"Voice {language}: {voice} ({problem or 'available'})")

@@ -108,11 +108,12 @@ class Kiosk:
 
 
 def offered_languages(loaded: LoadedConfig, content: ContentStore) -> list[str]:
-    """The config's languages that the content bundle has, in the config's order."""
-    languages = [lang for lang in loaded.config.languages if lang in content.bundle.languages]
+    """The languages the visitor can choose (Config.offered_languages), logging those the
+    config names and the content lacks."""
+    languages = loaded.config.offered_languages(content.bundle.languages)
     for missing in set(loaded.config.languages) - set(languages):
         log.warning("Language %r is configured but the content bundle does not have it", missing)
-    return languages or list(content.bundle.languages)
+    return languages
 
 
 @dataclass(frozen=True)
@@ -228,6 +229,8 @@ def _new_session(
 ) -> VisitorSession:
     # --lang wins if the content has it, then the config's default, then the first offered.
     defaults = SessionDefaults.from_config(loaded.config)
+    if language is not None and language not in languages:
+        log.warning("No %r in the content (it has %s)", language, ", ".join(languages))
     first = language if language in languages else defaults.language
     return VisitorSession(replace(defaults, language=first if first in languages else languages[0]))
 
@@ -258,7 +261,7 @@ def build_kiosk(
     speech = SpeechService(
         synthesizer or Synthesizer(default_cache_dir()),
         make_player,
-        config.speech_voices,
+        {language: config.voice_for(language) for language in languages},
         rate_for(config.speech_rate, session.speech_speed),
         session.volume,
     )

@@ -174,13 +174,16 @@ def run_audit(qt_app: QApplication) -> list[Finding]:
     from kiosk.app import build_kiosk
     from kiosk.cli.screenshot import render
     from kiosk.config import load_config
+    from kiosk.content import load_bundle
+    from kiosk.system import resources
 
     findings = [Finding("theme", problem) for problem in contrast_problems()]
     loaded = load_config(None)
+    languages = loaded.config.offered_languages(load_bundle(resources.content_dir()).languages)
     done = []
     for size_name, size in AUDIT_SIZES.items():
         for text_size in (100, 200):
-            for language in (None, *loaded.config.languages):
+            for language in (None, *languages):
                 kiosk = build_kiosk(qt_app, loaded)
                 kiosk.session.set_text_size(text_size)
                 if language is not None:

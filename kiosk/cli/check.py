@@ -2,6 +2,8 @@
 
 Covers the config (every error with file, key and line), the content bundle, the
 interface catalogs, the bundled fonts, the voice for each language and the audio output.
+For every language the config or the bundle names, it says what that language still
+lacks: its bundle file, its interface catalog, its voice.
 """
 
 from __future__ import annotations
@@ -10,11 +12,11 @@ import os
 from pathlib import Path
 
 from kiosk import version
-from kiosk.config import UI_LANGUAGES, LoadedConfig, find_config, load_config
-from kiosk.content import BundleInvalidError, load_bundle
+from kiosk.config import LoadedConfig, find_config, load_config
+from kiosk.content import BundleInvalidError, ContentBundle, load_bundle
 from kiosk.content.store import configured_folder, link_urls
 from kiosk.system import resources
-from kiosk.system.i18n import SOURCE_LANGUAGE, Translator
+from kiosk.system.i18n import SOURCE_LANGUAGE, Translator, catalog_path
 
 
 class Report:
@@ -52,8 +54,9 @@ def check_config(report: Report, path: Path | None) -> LoadedConfig:
     return loaded
 
 
-def check_content(report: Report, folder: Path | None, loaded: LoadedConfig) -> None:
-    """Report on the content bundle in *folder* (None: the config's or the bundled one)."""
+def check_content(report: Report, folder: Path | None, loaded: LoadedConfig) -> list[str]:
+    """Report on the content bundle in *folder* (None: the config's or the bundled one);
+    return the languages the kiosk will offer with it."""
     report.section("Content")
     folder = folder or configured_folder(loaded) or resources.content_dir()
     try:
@@ -61,7 +64,8 @@ def check_content(report: Report, folder: Path | None, loaded: LoadedConfig) -> 
     except BundleInvalidError as invalid:
         for issue in invalid.issues:
             report.error(str(issue))
-        return
+        # The kiosk shows its own bundle instead.
+        return loaded.config.offered_languages(load_bundle(resources.content_dir()).languages)
     report.ok(
         f"{folder}: bundle {bundle.id!r} version {bundle.version}, "
         f"{len(bundle.question_ids)} questions in {', '.join(bundle.languages)}"
@@ -74,24 +78,44 @@ def check_content(report: Report, folder: Path | None, loaded: LoadedConfig) -> 
                 f"link {link.id!r} has no URL; its answers say to ask the front office "
                 f"(set it in the config's [links] table)"
             )
+    _check_bundle_languages(report, bundle, loaded)
+    return loaded.config.offered_languages(bundle.languages)
 
 
-def check_catalogs(report: Report) -> None:
-    """Report on the compiled interface catalogs."""
+def _check_bundle_languages(report: Report, bundle: ContentBundle, loaded: LoadedConfig) -> None:
+    for language in loaded.config.languages:
+        if language not in bundle.languages:
+            report.error(
+                f"{language}: the config offers it, but the content bundle has no "
+                f"{language}.toml (add {language!r} to `languages` in {bundle.source}/"
+                f"manifest.toml and write {language}.toml: docs/content.md); not offered"
+            )
+
+
+def check_catalogs(report: Report, languages: list[str], i18n_dir: Path | None = None) -> None:
+    """Report on the compiled interface catalog of each of *languages*."""
     report.section("Interface translations")
-    translator = Translator(resources.i18n_dir())
-    for language in UI_LANGUAGES:
+    i18n_dir = i18n_dir or resources.i18n_dir()
+    translator = Translator(i18n_dir)
+    for language in languages:
         if language == SOURCE_LANGUAGE:
             report.ok(f"{language}: source language")
             continue
         catalog = translator.catalog(language)
-        if language in translator.missing_catalogs:
-            report.error(
-                f"{language}: no compiled catalog in {resources.i18n_dir()} (run `make catalogs`)"
-            )
-        else:
+        if language not in translator.missing_catalogs:
             count = len(getattr(catalog, "_catalog", {})) - 1  # minus the header entry
             report.ok(f"{language}: {count} messages")
+        elif (po := catalog_path(i18n_dir, language, ".po")).is_file():
+            report.error(
+                f"{language}: {po} is not compiled (run `make catalogs`); buttons and "
+                f"messages show in English"
+            )
+        else:
+            report.error(
+                f"{language}: no interface catalog in {i18n_dir}; buttons and messages show "
+                f"in English (`make new-language LANG={language}`, translate "
+                f"{catalog_path(Path('i18n'), language, '.po')}, then `make catalogs`)"
+            )
 
 
 def check_fonts(report: Report) -> None:
@@ -110,8 +134,8 @@ def check_fonts(report: Report) -> None:
             report.ok(f"{font.path.name}: {', '.join(font.families)}")
 
 
-def check_speech(report: Report, loaded: LoadedConfig) -> None:
-    """Report the voice found for each language, and the audio output."""
+def check_speech(report: Report, loaded: LoadedConfig, languages: list[str]) -> None:
+    """Report the voice found for each of *languages*, and the audio output."""
     report.section("Speech")
     from kiosk.speech.synthesizer import resolve_voice
     from kiosk.speech.worker import probe_voices
@@ -120,8 +144,8 @@ def check_speech(report: Report, loaded: LoadedConfig) -> None:
     if error is not None:
         report.error(f"no speech engine ({error}); Read aloud is disabled")
     else:
-        for language in loaded.config.languages:
-            wanted = loaded.config.speech_voices.get(language, "")
+        for language in languages:
+            wanted = loaded.config.voice_for(language)
             found = resolve_voice(wanted, voices)
             if found:
                 report.ok(f"{language}: voice {wanted!r} ({found})")
@@ -146,10 +170,10 @@ def run_check(config: Path | None, content: Path | None) -> int:
     report = Report()
     report.lines.append(f"faq-kiosk {version()}")
     loaded = check_config(report, config)
-    check_content(report, content, loaded)
-    check_catalogs(report)
+    languages = check_content(report, content, loaded)
+    check_catalogs(report, languages)
     check_fonts(report)
-    check_speech(report, loaded)
+    check_speech(report, loaded, languages)
     summary = "no problems found" if not report.errors else f"{report.errors} error(s)"
     report.lines.append(f"\n{summary}")
     print("\n".join(report.lines))

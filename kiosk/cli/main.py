@@ -17,7 +17,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from kiosk import version
-from kiosk.config import TEXT_SIZES, UI_LANGUAGES, LoadedConfig, find_config, load_config
+from kiosk.config import TEXT_SIZES, LoadedConfig, find_config, language_code_problem, load_config
 
 if TYPE_CHECKING:  # PySide6 is imported lazily, so `--help` answers at once
     from PySide6.QtWidgets import QApplication
@@ -45,6 +45,12 @@ class _VersionAction(argparse.Action):
         parser.exit()
 
 
+def _language_code(text: str) -> str:
+    if problem := language_code_problem(text):
+        raise argparse.ArgumentTypeError(problem)
+    return text
+
+
 def _run_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="faq-kiosk",
@@ -59,7 +65,9 @@ def _run_parser() -> argparse.ArgumentParser:
         type=Path,
         help="config file (default: $FAQ_KIOSK_CONFIG, then the system config file)",
     )
-    parser.add_argument("--lang", choices=UI_LANGUAGES, help="start in this language")
+    parser.add_argument(
+        "--lang", type=_language_code, help="start in this language (one the content has)"
+    )
     parser.add_argument(
         "--windowed", action="store_true", help="run in a normal window instead of full screen"
     )
@@ -209,6 +217,10 @@ def _screenshot(options: argparse.Namespace) -> int:
     if options.open and options.open not in kiosk.content.bundle.question_ids:
         ids = ", ".join(kiosk.content.bundle.question_ids)
         print(f"faq-kiosk: no question {options.open!r}; the ids are: {ids}", file=sys.stderr)
+        return 2
+    if options.lang and options.lang not in kiosk.window.home.languages:
+        offered = ", ".join(kiosk.window.home.languages)
+        print(f"faq-kiosk: the content has no {options.lang!r}; it has: {offered}", file=sys.stderr)
         return 2
     session = kiosk.session
     if options.text_size:

@@ -9,8 +9,9 @@ its default and the problem is reported as an `Issue` naming file, key and line.
 from __future__ import annotations
 
 import os
+import re
 import sys
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -19,8 +20,10 @@ from urllib.parse import urlsplit
 from kiosk.config.pin import pin_hash_problem
 from kiosk.config.tomlfile import Issue, TomlDocument, TomlFileError, read_toml
 
-#: Languages the kiosk's interface is translated into (catalogs in i18n/).
-UI_LANGUAGES = ("en", "es", "vi")
+#: A language code as the kiosk takes it: BCP 47's language, then optional subtags
+#: ("so", "es-419", "zh-Hant"). Which languages exist is up to the content bundle and the
+#: interface catalogs, not the config (docs/architecture.md, Adding a language).
+LANGUAGE_CODE = re.compile(r"[a-z]{2,3}(-[A-Za-z0-9]{2,8})*")
 THEMES = ("standard", "high-contrast")
 TEXT_SIZES = (100, 125, 150, 175, 200)
 #: Speaking rates espeak-ng accepts, in words per minute.
@@ -60,14 +63,19 @@ def _link_url(value: str) -> str | None:
     return url_problem(value, ("http", "https", "tel")) if value else None
 
 
+def language_code_problem(value: str) -> str | None:
+    """Why *value* is not a language code, or None if it is."""
+    if LANGUAGE_CODE.fullmatch(value):
+        return None
+    return f"{value!r} is not a language code (such as 'en', 'es-419' or 'so')"
+
+
 def _languages(value: list[Any]) -> str | None:
-    if not value:
-        return "must list at least one language"
     if any(not isinstance(item, str) for item in value):
         return "must be a list of language codes (strings)"
-    unknown = [item for item in value if item not in UI_LANGUAGES]
-    if unknown:
-        return f"unknown language {unknown[0]!r}; the kiosk speaks {', '.join(UI_LANGUAGES)}"
+    for item in value:
+        if problem := language_code_problem(item):
+            return problem
     if len(set(value)) != len(value):
         return "lists a language twice"
     return None
@@ -75,8 +83,8 @@ def _languages(value: list[Any]) -> str | None:
 
 def _voices(value: dict[str, Any]) -> str | None:
     for lang, voice in value.items():
-        if lang not in UI_LANGUAGES:
-            return f"unknown language {lang!r}; the kiosk speaks {', '.join(UI_LANGUAGES)}"
+        if problem := language_code_problem(lang):
+            return problem
         if not isinstance(voice, str) or not voice:
             return f"voice for {lang!r} must be a non-empty string"
     return None
@@ -125,14 +133,16 @@ SCHEMA: tuple[Setting, ...] = (
         "default_language",
         str,
         "en",
-        "Language a new visitor's session starts in (must be in `languages`).",
-        _one_of(UI_LANGUAGES),
+        "Language a new visitor's session starts in: one of `languages` when that is set. "
+        "If the content lacks it, the first language offered.",
+        language_code_problem,
     ),
     Setting(
         "languages",
         list,
-        list(UI_LANGUAGES),
-        "Languages offered, in the order their buttons appear.",
+        [],
+        "Languages offered, in the order their buttons appear. Empty: every language the "
+        "content bundle has, in its order.",
         _languages,
     ),
     Setting(
@@ -174,7 +184,8 @@ SCHEMA: tuple[Setting, ...] = (
         "speech.voices",
         dict,
         {"en": "en-us", "es": "es-419", "vi": "vi"},
-        "Voice per language: espeak-ng voice names on Linux, SAPI5 voice names on Windows.",
+        "Voice per language: espeak-ng voice names on Linux, SAPI5 voice names on Windows. "
+        "A language not listed uses the voice named by its code.",
         _voices,
     ),
     Setting(
@@ -256,6 +267,18 @@ class Config:
     def defaults(cls) -> Config:
         """The built-in configuration."""
         return cls(**{s.attribute: _copy(s.default) for s in SCHEMA})
+
+    def offered_languages(self, available: Sequence[str]) -> list[str]:
+        """The languages to offer, given those the content has (*available*, in its
+        order): `languages` in its order, without those missing; all of *available* when
+        `languages` is empty or names none of them."""
+        wanted = [lang for lang in self.languages if lang in available]
+        return wanted or list(available)
+
+    def voice_for(self, language: str) -> str:
+        """The voice to ask the engine for in *language* (espeak-ng names voices by
+        language code, so an unlisted language tries its own code)."""
+        return self.speech_voices.get(language) or language
 
 
 def _copy(value: Any) -> Any:
@@ -346,8 +369,9 @@ def validate(document: TomlDocument) -> tuple[Config, list[Issue]]:
             continue
         values[setting.attribute] = value
 
-    first = values["languages"][0]
-    if values["default_language"] not in values["languages"]:
+    languages = values["languages"]
+    if languages and values["default_language"] not in languages:
+        first = languages[0]
         if "default_language" in document.data:  # only a value the file wrote is an error
             report(
                 "default_language",

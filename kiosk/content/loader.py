@@ -15,7 +15,7 @@ import json
 from pathlib import Path
 from typing import Any
 
-from kiosk.config import url_problem
+from kiosk.config import language_code_problem, url_problem
 from kiosk.config.tomlfile import Issue, TomlDocument, TomlFileError, read_toml
 from kiosk.content.model import ContentBundle, LanguageText, Link, Question
 
@@ -186,6 +186,10 @@ def load_bundle(folder: Path) -> ContentBundle:
     bundle_id = manifest.text(top, ("id",))
     version = manifest.text(top, ("version",))
     languages = manifest.text_list(top, ("languages",))
+    for problem in filter(None, map(language_code_problem, languages)):
+        manifest.report(("languages",), problem)  # also keeps file names inside the folder
+    if len(set(languages)) != len(languages):
+        manifest.report(("languages",), "lists a language twice")
     source_language = manifest.text(top, ("source_language",))
     if source_language and languages and source_language not in languages:
         manifest.report(("source_language",), "must be one of `languages`")

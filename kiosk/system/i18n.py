@@ -16,7 +16,7 @@ from functools import cache
 from gettext import GNUTranslations, NullTranslations
 from pathlib import Path
 
-from PySide6.QtCore import QLocale, QObject, Signal
+from PySide6.QtCore import QLocale, QObject, Qt, Signal
 
 log = logging.getLogger(__name__)
 
@@ -36,11 +36,17 @@ KNOWN_ENDONYMS = {"en": "English", "es": "Español", "vi": "Tiếng Việt"}
 
 
 def cldr_endonym(language: str) -> str:
-    """The language's name in itself, from babel's CLDR data, capitalised."""
-    from babel import Locale  # CLDR data; loaded only when a language name is needed
+    """The language's name in itself, from babel's CLDR data, capitalised; the code
+    itself if CLDR (or a package that left its data out) has none."""
+    from babel import Locale, UnknownLocaleError  # CLDR; loaded only when a name is needed
 
-    name = str(Locale.parse(language).get_display_name(language))
-    return name[:1].upper() + name[1:]
+    try:
+        locale = Locale.parse(language, sep="-")
+        name = str(locale.get_display_name(locale) or "")
+    except (UnknownLocaleError, ValueError, OSError) as error:
+        log.warning("No CLDR name for language %r (%s)", language, error)
+        return language
+    return name[:1].upper() + name[1:] if name else language
 
 
 @cache
@@ -49,9 +55,21 @@ def endonym(language: str) -> str:
     return KNOWN_ENDONYMS.get(language) or cldr_endonym(language)
 
 
+def catalog_path(i18n_dir: Path, language: str, suffix: str = ".mo") -> Path:
+    """Where *language*'s catalog lives: gettext's folder names use "_" ("es_419" for the
+    kiosk's "es-419")."""
+    return i18n_dir / language.replace("-", "_") / "LC_MESSAGES" / f"{DOMAIN}{suffix}"
+
+
 def qlocale(language: str) -> QLocale:
     """The QLocale to give widgets showing *language*, so screen readers pick its voice."""
     return QLocale(language)
+
+
+def text_direction(language: str) -> Qt.LayoutDirection:
+    """Which way *language* reads (CLDR, through Qt): Arabic, Hebrew, Persian, Urdu … right
+    to left, so the screen is laid out mirrored."""
+    return QLocale(language).textDirection()
 
 
 class Translator(QObject):
@@ -109,7 +127,7 @@ class Translator(QObject):
     def _load(self, language: str) -> NullTranslations:
         if language == SOURCE_LANGUAGE:
             return NullTranslations()
-        path = self._dir / language / "LC_MESSAGES" / f"{DOMAIN}.mo"
+        path = catalog_path(self._dir, language)
         try:
             with path.open("rb") as mo_file:
                 return GNUTranslations(mo_file)

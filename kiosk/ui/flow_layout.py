@@ -1,4 +1,5 @@
-"""FlowLayout: items left to right, wrapping onto new rows when the width runs out.
+"""FlowLayout: items in reading order (left to right, or right to left in a right-to-left
+language), wrapping onto new rows when the width runs out.
 
 Used for the toolbar and language buttons, which at 200 % text do not fit one row on
 a 1280 px or portrait screen, and for QR cards (text beside the code, or below it). An
@@ -10,7 +11,7 @@ wrapped text is never cut.
 from __future__ import annotations
 
 from PySide6.QtCore import QMargins, QPoint, QRect, QSize, Qt
-from PySide6.QtWidgets import QLayout, QLayoutItem, QSizePolicy, QWidget
+from PySide6.QtWidgets import QApplication, QLayout, QLayoutItem, QSizePolicy, QStyle, QWidget
 
 
 def _expands(item: QLayoutItem) -> bool:
@@ -77,6 +78,10 @@ class FlowLayout(QLayout):
         margins = self.contentsMargins()
         return size + QSize(margins.left() + margins.right(), margins.top() + margins.bottom())
 
+    def _direction(self) -> Qt.LayoutDirection:
+        parent = self.parentWidget()
+        return parent.layoutDirection() if parent is not None else QApplication.layoutDirection()
+
     def _visible(self) -> list[QLayoutItem]:
         return [item for item in self._items if not item.isEmpty()]
 
@@ -89,7 +94,9 @@ class FlowLayout(QLayout):
         def place_row() -> None:
             for item, item_x, width in row:
                 if apply:
-                    item.setGeometry(QRect(QPoint(item_x, y), QSize(width, row_height)))
+                    place = QRect(QPoint(item_x, y), QSize(width, row_height))
+                    # Rows run from the right in a right-to-left language.
+                    item.setGeometry(QStyle.visualRect(self._direction(), area, place))
 
         for item in self._visible():
             width = min(item.sizeHint().width(), max(area.width(), 1))

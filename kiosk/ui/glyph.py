@@ -18,6 +18,9 @@ SHAPES = (
     "chevron-right", "chevron-down", "chevron-up", "check", "plus", "minus", "house",
     "speaker", "stop", "pause", "play", "replay",
 )  # fmt: skip
+#: Shapes that point the way text reads, drawn mirrored in a right-to-left language
+#: (media symbols such as play are not: they keep their direction everywhere).
+MIRRORED = frozenset({"chevron-right"})
 
 
 def _arc(start_deg: float, end_deg: float, steps: int = 12) -> list[tuple[float, float]]:
@@ -105,6 +108,9 @@ class Glyph(QWidget):
         pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
         painter.setPen(pen)
         x0, y0 = (self.width() - side) / 2, (self.height() - side) / 2
+        if self._shape in MIRRORED and self.isRightToLeft():
+            painter.translate(self.width(), 0)  # "forward" points the way the text reads
+            painter.scale(-1, 1)
         for line in _points(self._shape):
             path = QPainterPath(QPointF(x0 + line[0][0] * side, y0 + line[0][1] * side))
             for x, y in line[1:]:

@@ -95,13 +95,16 @@ def item_for(widget: QWidget, language: str) -> ReadingItem | None:
 
 
 def _position(widget: QWidget, container: QWidget) -> tuple[int, int]:
-    point = widget.mapTo(container, widget.rect().topLeft())
-    return point.y(), point.x()
+    # Top to bottom, then the way the text reads: from the right edge in right to left.
+    top_left = widget.mapTo(container, widget.rect().topLeft())
+    if container.isRightToLeft():
+        return top_left.y(), -(top_left.x() + widget.width())
+    return top_left.y(), top_left.x()
 
 
 def items_in(section: QWidget, language: str, shown_in: QWidget) -> list[ReadingItem]:
     """The items inside *section* that are shown in *shown_in* (its window), top to
-    bottom and left to right."""
+    bottom and in reading direction (left to right, or right to left)."""
     if not section.isVisibleTo(shown_in) and section is not shown_in:
         return []
     widgets = [w for w in section.findChildren(QWidget) if w.isVisibleTo(shown_in)]

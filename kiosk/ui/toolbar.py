@@ -7,6 +7,7 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QWidget
 
 from kiosk.config import TEXT_SIZES
+from kiosk.speech.synthesizer import SpeechProblem
 from kiosk.system.i18n import Translator, qlocale
 from kiosk.ui.button import TextButton
 from kiosk.ui.flow_layout import FlowLayout
@@ -17,18 +18,23 @@ def speech_problem_text(t: Translator, problem: str | None) -> str:
     """What the visitor is told about a speech problem (SpeechService reasons)."""
     if problem is None:
         return ""
-    if problem == "no-engine":
+    if problem == SpeechProblem.NO_ENGINE:
         return t.gettext("Reading aloud is not available on this kiosk.")
-    if problem == "no-voice":
+    if problem == SpeechProblem.NO_VOICE:
         return t.gettext("Reading aloud is not available in this language.")
     return t.gettext("Reading aloud stopped because of a problem. Please try again.")
 
 
 def percent(value: int, language: str) -> str:
-    """*value* % formatted the way *language* writes percentages (CLDR)."""
+    """*value* % formatted the way *language* writes percentages (CLDR; "100%" for a
+    language CLDR does not know)."""
+    from babel import Locale, UnknownLocaleError
     from babel.numbers import format_percent
 
-    return str(format_percent(value / 100, locale=language))
+    try:
+        return str(format_percent(value / 100, locale=Locale.parse(language, sep="-")))
+    except (UnknownLocaleError, ValueError, OSError):
+        return f"{value}%"
 
 
 class Toolbar(QWidget):

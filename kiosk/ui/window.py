@@ -7,7 +7,7 @@ from PySide6.QtGui import QCloseEvent, QShowEvent
 from PySide6.QtWidgets import QApplication, QLabel, QStackedWidget, QVBoxLayout, QWidget
 
 from kiosk.state.session import Screen
-from kiosk.system.i18n import Translator, qlocale
+from kiosk.system.i18n import Translator, qlocale, text_direction
 from kiosk.ui.faq import FaqScreen
 from kiosk.ui.flow_layout import FlowLayout
 from kiosk.ui.home import HomeScreen
@@ -62,8 +62,10 @@ class KioskWindow(QWidget):
         t.language_changed.connect(self.retranslate)
 
     def retranslate(self) -> None:
-        """Carry the current language, so that screen readers pick its voice."""
+        """Carry the current language, so that screen readers pick its voice, and its
+        direction: everything in the window (overlays too) mirrors for right to left."""
         self.setLocale(qlocale(self._t.language))
+        self.setLayoutDirection(text_direction(self._t.language))
 
     def reading_order(self) -> list[ReadingItem]:
         """What the current screen says, in order: the toolbar, the language bar (FAQ

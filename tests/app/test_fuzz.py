@@ -13,6 +13,7 @@ from hypothesis import strategies as st
 from kiosk.config import SCHEMA, Config, load_config
 from kiosk.config.tomlfile import Issue
 from kiosk.content import BundleInvalidError, load_bundle
+from tests.helpers import LANGUAGES
 
 FUZZ = settings(
     max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
@@ -67,7 +68,9 @@ def test_config_from_arbitrary_settings(tmp_path: Path, entries: list[tuple[str,
     check_issues(loaded.issues, path)
     for issue in loaded.issues:
         assert issue.line is None or 1 <= issue.line <= max(len(lines), 1)
-    assert loaded.config.default_language in loaded.config.languages
+    config = loaded.config
+    assert config.default_language in (config.languages or [config.default_language])
+    assert config.offered_languages(LANGUAGES)  # never a kiosk without a language
 
 
 @pytest.fixture

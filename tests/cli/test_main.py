@@ -160,6 +160,14 @@ def test_screenshot_of_unknown_question_lists_the_ids(tmp_path: Path) -> None:
     assert not out.exists()
 
 
+def test_screenshot_in_a_language_the_content_lacks_lists_those_it_has(tmp_path: Path) -> None:
+    out = tmp_path / "x.png"
+    result = run_command("--screenshot", str(out), "--lang", "fr")
+    assert result.returncode == 2
+    assert "the content has no 'fr'; it has: en, es, vi" in result.stderr
+    assert not out.exists()
+
+
 # --- argument errors ------------------------------------------------------------------------
 
 
@@ -189,7 +197,7 @@ def test_screenshot_options_need_screenshot(
         pytest.param(["--size", "8000x600"], "must be 320 to 7680", id="too-wide"),
         pytest.param(["--size", "big"], "is not a size like 1920x1080", id="not-a-size"),
         pytest.param(["--size", "800x600x2"], "is not a size like 1920x1080", id="three-parts"),
-        pytest.param(["--lang", "fr"], "invalid choice: 'fr'", id="unknown-language"),
+        pytest.param(["--lang", "French"], "'French' is not a language code", id="not-a-language"),
         pytest.param(["--text-size", "110"], "invalid choice: 110", id="text-size-off-step"),
     ],
 )

@@ -11,7 +11,6 @@ import pytest
 
 from kiosk.config import (
     SCHEMA,
-    UI_LANGUAGES,
     Config,
     LoadedConfig,
     Setting,
@@ -20,6 +19,7 @@ from kiosk.config import (
     load_config,
 )
 from kiosk.content.store import configured_folder
+from tests.helpers import LANGUAGES
 
 REPO = Path(__file__).resolve().parents[2]
 SETTINGS = {setting.key: setting for setting in SCHEMA}
@@ -64,9 +64,9 @@ def test_defaults_do_not_share_mutable_values_with_the_schema() -> None:
     config = Config.defaults()
     config.languages.append("xx")
     config.speech_voices["xx"] = "xx"
-    assert SETTINGS["languages"].default == list(UI_LANGUAGES)
+    assert SETTINGS["languages"].default == []
     assert "xx" not in SETTINGS["speech.voices"].default
-    assert Config.defaults().languages == list(UI_LANGUAGES)
+    assert Config.defaults().languages == []
 
 
 def test_no_file_means_defaults_and_no_issues() -> None:
@@ -74,10 +74,11 @@ def test_no_file_means_defaults_and_no_issues() -> None:
     assert loaded == LoadedConfig(Config.defaults(), None, [])
 
 
-def test_default_language_is_one_of_the_default_languages() -> None:
-    config = Config.defaults()
-    assert config.default_language in config.languages
-    assert set(config.speech_voices) == set(config.languages)
+def test_default_language_and_voices_cover_the_bundled_content() -> None:
+    config, languages = Config.defaults(), LANGUAGES
+    assert config.offered_languages(languages) == list(languages)
+    assert config.default_language == languages[0]
+    assert set(config.speech_voices) == set(languages)
 
 
 # --- valid files ----------------------------------------------------------------------------
@@ -155,7 +156,7 @@ def test_empty_file_is_defaults(tmp_path: Path) -> None:
 # --- invalid values -------------------------------------------------------------------------
 
 DEFAULT_URL = "https://www.dpsk12.org/"
-DEFAULT_LANGUAGES = ["en", "es", "vi"]
+DEFAULT_LANGUAGES: list[str] = []  # every language the content bundle has
 DEFAULT_VOICES = {"en": "en-us", "es": "es-419", "vi": "vi"}
 
 
@@ -233,16 +234,14 @@ BAD_VALUES = [
     BadValue("unknown-theme", '[display]\ntheme = "dark"\n', "display.theme", 2,
              "must be one of 'standard', 'high-contrast'", "standard"),
     # languages
-    BadValue("unknown-language", 'languages = ["en", "fr"]\n', "languages", 1,
-             "unknown language 'fr'", DEFAULT_LANGUAGES),
-    BadValue("no-languages", "languages = []\n", "languages", 1, "at least one language",
-             DEFAULT_LANGUAGES),
+    BadValue("not-a-language-code", 'languages = ["en", "French"]\n', "languages", 1,
+             "'French' is not a language code", DEFAULT_LANGUAGES),
     BadValue("language-twice", 'languages = ["en", "es", "en"]\n', "languages", 1, "twice",
              DEFAULT_LANGUAGES),
-    BadValue("unknown-default-language", 'default_language = "fr"\n', "default_language", 1,
-             "must be one of 'en', 'es', 'vi'", "en"),
-    BadValue("voice-for-unknown-language", '[speech.voices]\nes = "es-es"\nfr = "fr-fr"\n',
-             "speech.voices", 1, "unknown language 'fr'", DEFAULT_VOICES),
+    BadValue("default-language-not-a-code", 'default_language = "en_US"\n', "default_language", 1,
+             "'en_US' is not a language code", "en"),
+    BadValue("voice-for-not-a-code", '[speech.voices]\nes = "es-es"\n"fr FR" = "fr-fr"\n',
+             "speech.voices", 1, "'fr FR' is not a language code", DEFAULT_VOICES),
     BadValue("default-language-not-offered", 'default_language = "vi"\nlanguages = ["en", "es"]\n',
              "default_language", 1, "'vi' is not in `languages`", "en",
              {"languages": ["en", "es"]}),
@@ -452,3 +451,27 @@ def test_setting_is_documented_in_readme(setting: Setting) -> None:
     assert re.search(rf"(?<![\w.-]){re.escape(setting.key)}(?![\w-])", readme), (
         f"README.md does not document the config key {setting.key!r}"
     )
+
+
+def test_any_language_code_is_accepted_the_content_decides_what_exists(tmp_path: Path) -> None:
+    path = write(
+        tmp_path,
+        'default_language = "so"\nlanguages = ["so", "en", "es-419"]\n'
+        '[speech.voices]\nso = "so-voice"\n',
+    )
+    loaded = load_config(path)
+    assert loaded.issues == []
+    config = loaded.config
+    assert (config.default_language, config.languages) == ("so", ["so", "en", "es-419"])
+    assert config.voice_for("so") == "so-voice"
+    assert config.voice_for("es") == "es-419"  # the built-in voices stay
+    assert config.voice_for("ar") == "ar"  # unlisted: espeak-ng's name is the code
+
+
+def test_offered_languages_follow_the_config_then_the_content() -> None:
+    everything = Config.defaults()
+    assert everything.offered_languages(("en", "es", "vi", "ar")) == ["en", "es", "vi", "ar"]
+    chosen = dataclasses.replace(everything, languages=["vi", "so", "en"])
+    assert chosen.offered_languages(("en", "es", "vi")) == ["vi", "en"]  # no "so" content
+    none_there = dataclasses.replace(everything, languages=["so"])
+    assert none_there.offered_languages(("en", "es")) == ["en", "es"]  # never an empty kiosk

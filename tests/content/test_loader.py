@@ -289,6 +289,14 @@ DAMAGES = [
     Damage("source-language-not-offered", "manifest.toml",
            _replace("manifest.toml", 'source_language = "en"', 'source_language = "fr"'),
            "source_language", "must be one of `languages`", ("", "source_language")),
+    Damage("language-is-a-path", "manifest.toml",
+           _replace("manifest.toml", 'languages = ["en", "es", "vi"]',
+                    'languages = ["en", "es", "../vi"]'),
+           "languages", "'../vi' is not a language code", ("", "languages =")),
+    Damage("language-listed-twice", "manifest.toml",
+           _replace("manifest.toml", 'languages = ["en", "es", "vi"]',
+                    'languages = ["en", "es", "es"]'),
+           "languages", "lists a language twice", ("", "languages =")),
 ]
 # fmt: on
 

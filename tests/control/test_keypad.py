@@ -18,9 +18,8 @@ from kiosk.cli.audit import audit_window, visible_rect, window_rect
 from kiosk.cli.screenshot import settle
 from kiosk.state.session import Screen
 from kiosk.ui.accordion import QuestionHeader
-from tests.helpers import LiveKioskFactory
+from tests.helpers import LANGUAGES, LiveKioskFactory
 
-LANGUAGES = ("en", "es", "vi")
 SIZES = {"landscape": (1920, 1080), "portrait": (1080, 1920)}
 
 

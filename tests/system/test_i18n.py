@@ -149,3 +149,13 @@ def test_no_translation_at_import_time() -> None:
         if pattern.search(path.read_text(encoding="utf-8"))
     ]
     assert offenders == []
+
+
+def test_a_language_cldr_does_not_know_is_named_by_its_code() -> None:
+    from kiosk.ui.toolbar import percent
+
+    assert cldr_endonym("qq") == "qq"  # a bundle may bring any code; the kiosk still starts
+    assert cldr_endonym("es-419") == "Español (Latinoamérica)"  # tags with a region work
+    assert percent(150, "qq") == "150%"
+    assert percent(123456, "es-419") == "123,456%"  # CLDR's Latin American Spanish
+    assert percent(123456, "es") == "123.456\xa0%"

@@ -21,8 +21,8 @@ run: venv
 test: venv lint typecheck pytest
 
 lint: venv
-	$(BIN)/ruff check kiosk tests packaging
-	$(BIN)/ruff format --check kiosk tests packaging
+	$(BIN)/ruff check kiosk tests packaging benchmarks
+	$(BIN)/ruff format --check kiosk tests packaging benchmarks
 	$(BIN)/lint-imports --no-cache
 
 typecheck: venv

@@ -17,7 +17,14 @@ from PySide6.QtGui import QAccessible
 from PySide6.QtWidgets import QAbstractButton, QApplication, QLabel, QWidget
 
 from kiosk.ui.scrolling import enclosing_scroll_area
-from kiosk.ui.theme import HIGH_CONTRAST, STANDARD, TARGET_PX, contrast_ratio
+from kiosk.ui.theme import (
+    HIGH_CONTRAST,
+    MIN_BOUNDARY_CONTRAST,
+    MIN_TEXT_CONTRAST,
+    STANDARD,
+    TARGET_PX,
+    contrast_ratio,
+)
 from kiosk.ui.window import KioskWindow
 
 AUDIT_SIZES = {"landscape": (1920, 1080), "portrait": (1080, 1920), "small": (1280, 800)}
@@ -141,10 +148,10 @@ def contrast_problems() -> list[str]:
     problems = []
     for palette in (STANDARD, HIGH_CONTRAST):
         for what, foreground, background in palette.text_pairs():
-            if (ratio := contrast_ratio(foreground, background)) < 7:
+            if (ratio := contrast_ratio(foreground, background)) < MIN_TEXT_CONTRAST:
                 problems.append(f"{palette.name}: {what} is {ratio:.2f}:1 (needs 7:1)")
         for what, colour, neighbour in palette.boundary_pairs():
-            if (ratio := contrast_ratio(colour, neighbour)) < 3:
+            if (ratio := contrast_ratio(colour, neighbour)) < MIN_BOUNDARY_CONTRAST:
                 problems.append(f"{palette.name}: {what} is {ratio:.2f}:1 (needs 3:1)")
     return problems
 

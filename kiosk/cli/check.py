@@ -137,7 +137,7 @@ def check_fonts(report: Report) -> None:
 def check_speech(report: Report, loaded: LoadedConfig, languages: list[str]) -> None:
     """Report the voice found for each of *languages*, and the audio output."""
     report.section("Speech")
-    from kiosk.speech.synthesizer import resolve_voice
+    from kiosk.speech.protocol import resolve_voice
     from kiosk.speech.worker import probe_voices
 
     voices, error = probe_voices()

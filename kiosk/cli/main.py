@@ -27,13 +27,19 @@ log = logging.getLogger("kiosk")
 DEFAULT_SCREENSHOT_SIZE = (1920, 1080)
 
 
+#: Window and screenshot sides `--size` accepts, in pixels.
+MIN_SIDE_PX, MAX_SIDE_PX = 320, 7680
+
+
 def _size(text: str) -> tuple[int, int]:
     try:
         width, height = (int(part) for part in text.lower().split("x"))
     except ValueError:
         raise argparse.ArgumentTypeError(f"{text!r} is not a size like 1920x1080") from None
-    if not (320 <= width <= 7680 and 320 <= height <= 7680):
-        raise argparse.ArgumentTypeError(f"{text!r}: width and height must be 320 to 7680")
+    if not (MIN_SIDE_PX <= width <= MAX_SIDE_PX and MIN_SIDE_PX <= height <= MAX_SIDE_PX):
+        raise argparse.ArgumentTypeError(
+            f"{text!r}: width and height must be {MIN_SIDE_PX} to {MAX_SIDE_PX}"
+        )
     return width, height
 
 

@@ -15,6 +15,8 @@ from pathlib import Path
 
 SCRYPT_N, SCRYPT_R, SCRYPT_P = 2**14, 8, 1
 MIN_PIN_DIGITS, MAX_PIN_DIGITS = 4, 12
+#: The `$`-separated fields of a stored hash.
+HASH_FIELDS = ("scrypt", "n", "r", "p", "salt", "digest")
 PIN_PATTERN = re.compile(rf"^[0-9]{{{MIN_PIN_DIGITS},{MAX_PIN_DIGITS}}}$")
 
 
@@ -36,7 +38,8 @@ def pin_hash_problem(stored: str) -> str | None:
     if not stored:
         return None
     parts = stored.split("$")
-    if len(parts) != 6 or parts[0] != "scrypt" or not all(p.isdigit() for p in parts[1:4]):
+    well_formed = len(parts) == len(HASH_FIELDS) and parts[0] == HASH_FIELDS[0]
+    if not well_formed or not all(p.isdigit() for p in parts[1:4]):
         return "is not a hash written by `faq-kiosk set-pin`"
     try:
         base64.b64decode(parts[4], validate=True)

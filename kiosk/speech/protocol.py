@@ -16,6 +16,7 @@ late answer from a replaced worker is recognised and dropped.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -26,6 +27,17 @@ class Voice(NamedTuple):
     id: str  # the engine's id, e.g. espeak-ng's "gmw/en-us"
     name: str
     languages: tuple[str, ...]
+
+
+def resolve_voice(wanted: str, voices: Sequence[Voice]) -> str | None:
+    """The engine id of the voice the config calls *wanted*: matched against ids, the last
+    part of ids (espeak-ng's "gmw/en-us"), names and languages, ignoring case."""
+    wanted = wanted.casefold()
+    for voice_id, name, languages in voices:
+        candidates = {voice_id, voice_id.rsplit("/", 1)[-1], name, *languages}
+        if wanted in {candidate.casefold() for candidate in candidates}:
+            return voice_id
+    return None
 
 
 @dataclass(frozen=True)

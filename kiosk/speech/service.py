@@ -16,7 +16,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, Signal, Slot
 
 from kiosk.config import MAX_SPEECH_RATE, MIN_SPEECH_RATE
-from kiosk.speech.synthesizer import Job, SpeechProblem, Synthesizer, resolve_voice
+from kiosk.speech.protocol import resolve_voice
+from kiosk.speech.synthesizer import Job, SpeechProblem, Synthesizer
 
 if TYPE_CHECKING:  # Qt Multimedia loads with the first player, not at start-up
     from kiosk.speech.player import AudioPlayer

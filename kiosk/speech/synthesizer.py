@@ -15,7 +15,7 @@ import hashlib
 import logging
 import threading
 from collections import deque
-from collections.abc import Callable, Sequence
+from collections.abc import Callable
 from dataclasses import dataclass
 from enum import StrEnum
 from pathlib import Path
@@ -36,6 +36,7 @@ from kiosk.speech.protocol import (
     Synthesize,
     Voice,
     Voices,
+    resolve_voice,
 )
 
 if TYPE_CHECKING:  # multiprocessing loads with the first worker, not at start-up
@@ -68,17 +69,6 @@ class Job:
     voice: str  # as configured ("en-us"); resolved to an engine id when sent
     rate: int
     path: Path
-
-
-def resolve_voice(wanted: str, voices: Sequence[Voice]) -> str | None:
-    """The engine id of the voice the config calls *wanted*: matched against ids, the last
-    part of ids (espeak-ng's "gmw/en-us"), names and languages, ignoring case."""
-    wanted = wanted.casefold()
-    for voice_id, name, languages in voices:
-        candidates = {voice_id, voice_id.rsplit("/", 1)[-1], name, *languages}
-        if wanted in {candidate.casefold() for candidate in candidates}:
-            return voice_id
-    return None
 
 
 class Synthesizer(QObject):

@@ -7,6 +7,7 @@ from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QBoxLayout, QVBoxLayout, QWidget
 
+from kiosk.config import TEXT_SIZES
 from kiosk.content import ContentBundle
 from kiosk.system.i18n import Translator, qlocale
 from kiosk.system.qr import QrRenderer
@@ -19,6 +20,9 @@ from kiosk.ui.text import WrapLabel
 
 FEEDBACK_QR_PX = 220  # ≈ 61 mm on a 24" 1080p screen; ≥ 30 mm asked for
 SCROLL_MARGIN = 16
+QWIDGETSIZE_MAX = (1 << 24) - 1  # Qt's "no maximum width" (PySide6 does not export it)
+#: The landscape side panel's width: at 100 % text, and what it grows per percent more.
+PANEL_PX_AT_100, PANEL_PX_PER_PERCENT = 340, 1.6
 
 
 class FaqScreen(QWidget):
@@ -180,11 +184,12 @@ class FaqScreen(QWidget):
 
     def _apply_panel_width(self) -> None:
         if self._landscape:
-            self.feedback.setFixedWidth(round(340 + 1.6 * (self._text_size - 100)))
+            extra = self._text_size - TEXT_SIZES[0]
+            self.feedback.setFixedWidth(round(PANEL_PX_AT_100 + PANEL_PX_PER_PERCENT * extra))
             self._layout.setAlignment(self.feedback, Qt.AlignmentFlag.AlignTop)
         else:
             self.feedback.setMinimumWidth(0)
-            self.feedback.setMaximumWidth(16777215)
+            self.feedback.setMaximumWidth(QWIDGETSIZE_MAX)
             self._layout.setAlignment(self.feedback, Qt.AlignmentFlag(0))
 
     def _page(self, direction: int) -> None:

@@ -10,6 +10,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 FONT_FAMILY = "Noto Sans"
+#: WCAG 2.2 contrast minimums: text (AAA, 1.4.6) and boundaries/focus (1.4.11).
+MIN_TEXT_CONTRAST, MIN_BOUNDARY_CONTRAST = 7.0, 3.0
 BODY_PX = 32  # ADA 707.7.2: body text ≥ 32 px (docs/architecture.md, Accessibility)
 TITLE_PX = 48
 WELCOME_PX = 40
@@ -102,10 +104,15 @@ def palette_for(high_contrast: bool) -> Palette:
     return HIGH_CONTRAST if high_contrast else STANDARD
 
 
+SRGB_LINEAR_LIMIT = 0.04045  # sRGB: below it a channel is linear
+
+
 def relative_luminance(colour: str) -> float:
     """WCAG 2.2 relative luminance of a #RRGGBB colour."""
     channels = [int(colour[i : i + 2], 16) / 255 for i in (1, 3, 5)]
-    linear = [c / 12.92 if c <= 0.04045 else ((c + 0.055) / 1.055) ** 2.4 for c in channels]
+    linear = [
+        c / 12.92 if c <= SRGB_LINEAR_LIMIT else ((c + 0.055) / 1.055) ** 2.4 for c in channels
+    ]
     return 0.2126 * linear[0] + 0.7152 * linear[1] + 0.0722 * linear[2]
 
 

@@ -3,12 +3,13 @@
     python speech_probe.py /usr/bin/faq-kiosk OUT_DIR
 
 The kiosk has no command that speaks, so this starts its worker exactly as the kiosk's
-Synthesizer does: multiprocessing's "spawn" method, with the frozen executable as the
-child (it enters through multiprocessing.freeze_support() in kiosk/__main__.py) and
-kiosk.speech.worker.main as the target, pickled by name and run from the bundle. The
-child loads pyttsx3's espeak driver and libespeak-ng.so.1 as the kiosk does. For each
-language it writes OUT_DIR/<lang>.wav and checks it is real speech (22050 Hz mono,
-longer than half a second). Exit status 0 when every language spoke.
+Synthesizer does (kiosk.speech.worker.spawn): multiprocessing's "spawn" method, with
+the frozen executable as the child (it enters through multiprocessing.freeze_support()
+in kiosk/__main__.py) and kiosk.speech.worker.main as the target, pickled by name and
+run from the bundle. The child loads pyttsx3's espeak driver and libespeak-ng.so.1 as
+the kiosk does. For each language it writes OUT_DIR/<lang>.wav and checks it is real
+speech (22050 Hz mono, longer than half a second). Exit status 0 when every language
+spoke.
 
 Run with the kiosk's virtualenv Python (it only needs the name of the worker function).
 """
@@ -24,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 from kiosk.speech import worker
+from kiosk.speech.protocol import Done, ListVoices, Quit, Ready, Synthesize, resolve_voice
 
 SENTENCES = {
     "en-us": "Welcome. Touch a question to read its answer.",
@@ -31,6 +33,8 @@ SENTENCES = {
     "vi": "Xin chào. Chạm vào một câu hỏi để đọc câu trả lời.",
 }
 TIMEOUT_S = 30.0
+ESPEAK_RATE_HZ = 22050  # what espeak-ng writes
+MIN_SECONDS = 0.5  # shorter is not the sentence
 
 
 def use_frozen_executable(executable: str) -> None:
@@ -51,58 +55,47 @@ def use_frozen_executable(executable: str) -> None:
     multiprocessing.spawn.get_preparation_data = preparation_data
 
 
-def voice_for(wanted: str, voices: list[tuple[str, str, list[str]]]) -> str:
-    """The engine id of the configured voice name (as kiosk.speech resolves it)."""
-    for voice_id, name, languages in voices:
-        if wanted.casefold() in {
-            c.casefold() for c in (voice_id, voice_id.rsplit("/", 1)[-1], name, *languages)
-        }:
-            return voice_id
-    raise SystemExit(f"speech_probe: no voice {wanted!r} among {len(voices)} voices")
-
-
 def main(executable: str, out_dir: Path) -> int:
     """Probe the worker of *executable*; WAVs go to *out_dir*."""
     use_frozen_executable(executable)
     out_dir.mkdir(parents=True, exist_ok=True)
-    context = multiprocessing.get_context("spawn")
-    parent, child = context.Pipe()
-    process = context.Process(target=worker.main, args=(child,), daemon=True)
-    process.start()
-    child.close()
+    process, conn = worker.spawn(name="speech-probe")
     failures = 0
     try:
-        if not parent.poll(TIMEOUT_S):
+        if not conn.poll(TIMEOUT_S):
             raise SystemExit("speech_probe: the frozen worker did not start")
-        first = parent.recv()
-        if first[0] != "ready":
+        first = conn.recv()
+        if not isinstance(first, Ready):
             raise SystemExit(f"speech_probe: the frozen worker failed: {first}")
-        parent.send(("voices",))
-        if not parent.poll(TIMEOUT_S):
+        conn.send(ListVoices())
+        if not conn.poll(TIMEOUT_S):
             raise SystemExit("speech_probe: the frozen worker did not list its voices")
-        voices = parent.recv()[1]
+        voices = conn.recv().voices
         print(f"speech_probe: worker pid {process.pid} ({executable}), {len(voices)} voices")
         for job, (wanted, text) in enumerate(SENTENCES.items()):
             path = out_dir / f"{wanted}.wav"
             path.unlink(missing_ok=True)
-            parent.send(("synth", job, text, voice_for(wanted, voices), 150, str(path)))
-            if not parent.poll(TIMEOUT_S):
+            voice_id = resolve_voice(wanted, voices)
+            if voice_id is None:
+                raise SystemExit(f"speech_probe: no voice {wanted!r} among {len(voices)} voices")
+            conn.send(Synthesize(str(job), text, voice_id, 150, str(path)))
+            if not conn.poll(TIMEOUT_S):
                 raise SystemExit(f"speech_probe: no answer for {wanted}")
-            answer = parent.recv()
-            if answer[0] != "done":
+            answer = conn.recv()
+            if not isinstance(answer, Done):
                 print(f"speech_probe: FAIL {wanted}: {answer}")
                 failures += 1
                 continue
             with wave.open(str(path), "rb") as wav:
                 rate, channels = wav.getframerate(), wav.getnchannels()
                 seconds = wav.getnframes() / rate
-            ok = rate == 22050 and channels == 1 and seconds > 0.5
+            ok = rate == ESPEAK_RATE_HZ and channels == 1 and seconds > MIN_SECONDS
             failures += not ok
             print(
                 f"speech_probe: {'ok  ' if ok else 'FAIL'} {wanted}: {path} "
                 f"{seconds:.2f} s, {rate} Hz, {channels} channel(s)"
             )
-        parent.send(("quit",))
+        conn.send(Quit())
     finally:
         process.join(5)
         if process.is_alive():

@@ -9,8 +9,8 @@ from pathlib import Path
 
 from pytestqt.qtbot import QtBot
 
-from kiosk.speech.protocol import Voice
-from kiosk.speech.synthesizer import SpeechProblem, resolve_voice
+from kiosk.speech.protocol import Voice, resolve_voice
+from kiosk.speech.synthesizer import SpeechProblem
 from tests.helpers import SynthFactory, wav_seconds
 from tests.speech import fake_workers
 

@@ -56,14 +56,18 @@ def key_code(name: str) -> int | None:
 
 def key_map_problem(value: Mapping[str, object]) -> str | None:
     """Why the config's [keypad] table is wrong, or None (config validation)."""
+    taken: dict[int, str] = {}
     for action, names in value.items():
         if action not in ACTIONS:
             return f"unknown action {action!r}; the actions are {', '.join(ACTIONS)}"
         if not isinstance(names, list) or not all(isinstance(n, str) for n in names):
             return f'{action} must be a list of key names, like ["Up"]'
         for name in names:
-            if key_code(name) is None:
+            code = key_code(name)
+            if code is None:
                 return f'{action}: {name!r} is not a key name Qt knows (try "Up", "F1")'
+            if taken.setdefault(code, action) != action:
+                return f"{name!r} is named for both {taken[code]} and {action}; give it one"
     return None
 
 
@@ -75,14 +79,17 @@ class KeyMap:
 
     @classmethod
     def from_config(cls, configured: Mapping[str, list[str]]) -> KeyMap:
-        """Defaults, with each action the config names replaced by its keys."""
-        names: dict[str, list[str]] = {**DEFAULT_KEYS, **configured}
+        """Defaults, with each action the config names replaced by its keys; a key the
+        config names beats another action's default for it."""
         actions: dict[int, KeypadAction] = {}
-        for action in ACTIONS:
-            for name in names[action]:
-                code = key_code(name)
-                if code is not None:
-                    actions[code] = action
+        for table in ({a: k for a, k in DEFAULT_KEYS.items() if a not in configured}, configured):
+            for action, names in table.items():
+                if action not in ACTIONS:
+                    continue
+                for name in names:
+                    code = key_code(name)
+                    if code is not None:
+                        actions[code] = KeypadAction(action)
         return cls(actions)
 
     def action(self, key: int) -> KeypadAction | None:

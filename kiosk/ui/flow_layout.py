@@ -23,13 +23,22 @@ def _expands(item: QLayoutItem) -> bool:
     )
 
 
+def _height_for_width(item: QLayoutItem, width: int) -> int:
+    # The widget's own answer: QWidgetItem.heightForWidth asks the widget's layout
+    # instead, which skips a widget's override (TextButton's is at least TARGET_PX).
+    widget = item.widget()
+    if widget is not None and widget.hasHeightForWidth():
+        return widget.heightForWidth(width)
+    return item.heightForWidth(width)
+
+
 class FlowLayout(QLayout):
     """A wrapping row layout with equal horizontal and vertical spacing."""
 
     def __init__(self, parent: QWidget | None = None, spacing: int = 12) -> None:
         super().__init__(parent)
         self._items: list[QLayoutItem] = []
-        self._spacing = spacing
+        self.setSpacing(spacing)
         self.setContentsMargins(QMargins(0, 0, 0, 0))
 
     def addItem(self, item: QLayoutItem) -> None:  # noqa: N802 - Qt override
@@ -59,7 +68,7 @@ class FlowLayout(QLayout):
 
     def sizeHint(self) -> QSize:  # noqa: N802 - Qt override
         width = sum(item.sizeHint().width() for item in self._visible())
-        width += self._spacing * max(0, len(self._visible()) - 1)
+        width += self.spacing() * max(0, len(self._visible()) - 1)
         height = max((item.sizeHint().height() for item in self._visible()), default=0)
         margins = self.contentsMargins()
         return QSize(
@@ -67,7 +76,7 @@ class FlowLayout(QLayout):
         )
 
     def minimumSize(self) -> QSize:  # noqa: N802 - Qt override
-        size = QSize()
+        size = QSize(0, 0)
         for item in self._visible():
             # A wrapping item's height depends on the width it gets: heightForWidth gives
             # it, so its (narrowest, tallest) minimum height must not count here.
@@ -102,16 +111,16 @@ class FlowLayout(QLayout):
             width = min(item.sizeHint().width(), max(area.width(), 1))
             if row and x + width > area.right() + 1:
                 place_row()
-                x, y = area.x(), y + row_height + self._spacing
+                x, y = area.x(), y + row_height + self.spacing()
                 row, row_height = [], 0
             if _expands(item):
                 width = area.right() + 1 - x  # an expanding item takes the rest of its row
             if item.hasHeightForWidth():
-                height = item.heightForWidth(width)
+                height = _height_for_width(item, width)
             else:
                 height = max(item.sizeHint().height(), item.minimumSize().height())
             row.append((item, x, width))
             row_height = max(row_height, height)
-            x += width + self._spacing
+            x += width + self.spacing()
         place_row()
         return y + row_height - rect.y() + margins.bottom()

@@ -89,6 +89,7 @@ class Toolbar(QWidget):
         self.larger.clicked.connect(self.larger_text_requested)
         self.contrast.toggled.connect(self._on_contrast_toggled)
         self._on_contrast_toggled(False)
+        self.set_text_size(TEXT_SIZES[0])
         self.retranslate()
         t.language_changed.connect(self.retranslate)
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import os
 import re
 import sys
+import unicodedata
 from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -30,6 +31,8 @@ TEXT_SIZES = (100, 125, 150, 175, 200)
 MIN_SPEECH_RATE, MAX_SPEECH_RATE = 80, 450
 #: The speech volume a visitor starts with, in percent.
 DEFAULT_VOLUME = 80
+#: The largest config file read: a real one is a few KB (docs/content.md, Limits).
+MAX_CONFIG_BYTES = 1024 * 1024
 
 Check = Callable[[Any], str | None]
 
@@ -45,13 +48,28 @@ def _one_of(choices: tuple[Any, ...]) -> Check:
 
 def url_problem(value: str, schemes: tuple[str, ...] = ("http", "https")) -> str | None:
     """Why *value* is not a usable link for a QR code, or None if it is."""
-    parts = urlsplit(value)
+    if any(char.isspace() or unicodedata.category(char) in ("Cc", "Cf") for char in value):
+        return "must not contain spaces or invisible characters"
+    try:
+        parts = urlsplit(value)
+        hostname, _port = parts.hostname, parts.port  # each raises on a malformed part
+    except ValueError as error:  # an unbalanced "[", a port that is not a number…
+        return f"is not a valid URL ({error})"
     if parts.scheme not in schemes:
         return f"must be a URL starting with {' or '.join(s + ':' for s in schemes)}"
-    if parts.scheme in ("http", "https") and not parts.hostname:
-        return "must name a host, as in https://example.org/form"
-    if any(char.isspace() for char in value):
-        return "must not contain spaces"
+    if parts.scheme in ("http", "https"):
+        if not hostname:
+            return "must name a host, as in https://example.org/form"
+        if parts.username is not None or parts.password is not None:
+            return "must not contain a user name or password (anyone can read a QR code)"
+    return None
+
+
+def _path(value: str) -> str | None:
+    try:
+        Path(value).expanduser()
+    except RuntimeError:  # "~name" of a user this machine does not have
+        return "names the home folder of a user this machine does not have"
     return None
 
 
@@ -218,8 +236,15 @@ SCHEMA: tuple[Setting, ...] = (
         "",
         "Folder of the FAQ content bundle. Empty: the bundled SRO FAQ. A relative path "
         "is taken from the config file's folder.",
+        _path,
     ),
-    Setting("log_dir", str, "", "Folder for the rotating log file. Empty: the platform default."),
+    Setting(
+        "log_dir",
+        str,
+        "",
+        "Folder for the rotating log file. Empty: the platform default.",
+        _path,
+    ),
     Setting(
         "keypad",
         dict,
@@ -295,7 +320,9 @@ class LoadedConfig:
 
     def resolve_path(self, value: str) -> Path:
         """A path setting made absolute against the config file's folder."""
-        path = Path(value).expanduser()
+        path = Path(value)
+        if _path(value) is None:  # validation has reported a "~user" that cannot expand
+            path = path.expanduser()
         if not path.is_absolute() and self.path is not None:
             path = self.path.parent / path
         return path
@@ -388,7 +415,7 @@ def load_config(path: Path | None) -> LoadedConfig:
     if path is None:
         return LoadedConfig(Config.defaults(), None)
     try:
-        document = read_toml(path)
+        document = read_toml(path, MAX_CONFIG_BYTES)
     except TomlFileError as error:
         issue = error.issue
         return LoadedConfig(

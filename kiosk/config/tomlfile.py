@@ -3,14 +3,21 @@
 `tomllib` parses but forgets where keys were; `read_toml` also records the line of
 every key and table header, and turns syntax, encoding and I/O errors into one
 `TomlFileError` that names the file and line.
+
+Input is bounded: only a regular file is read (a FIFO would block for ever, a device
+such as /dev/zero never ends), at most `limit` bytes of it, and nesting too deep for
+the parser's recursion is an error like any other (docs/content.md, Limits).
 """
 
 from __future__ import annotations
 
+import os
 import re
+import stat
 import tomllib
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from typing import Any
 
@@ -22,6 +29,10 @@ _ASSIGNMENT = re.compile(
 )
 _KEY_PART = re.compile(r"""[A-Za-z0-9_-]+|"[^"]*"|'[^']*'""")
 _TOMLLIB_POSITION = re.compile(r"\(at line (\d+), column (\d+)\)")
+#: The largest TOML file read, unless the caller says otherwise: a config is a few KB,
+#: one language of a 5,000-question bundle about 5 MB.
+MAX_TOML_BYTES = 16 * 1024 * 1024
+_KIB = 1024
 
 
 @dataclass(frozen=True)
@@ -62,15 +73,23 @@ class TomlDocument:
     def line_of(self, key: KeyPath) -> int | None:
         """Line of *key*; else of the first key written inside it (`a.b = 1` for `a`);
         else of its nearest written ancestor; None if nothing matches."""
-        if key in self.lines:
-            return self.lines[key]
-        inside = [line for path, line in self.lines.items() if path[: len(key)] == key]
-        if inside:
-            return min(inside)
-        for end in range(len(key) - 1, 0, -1):
-            if key[:end] in self.lines:
-                return self.lines[key[:end]]
+        for end in range(len(key), 0, -1):
+            if (line := self._first_line_within.get(key[:end])) is not None:
+                return line
         return None
+
+    @cached_property
+    def _first_line_within(self) -> dict[KeyPath, int]:
+        # Every prefix of every written key, with the first line at or under it: built
+        # once, so each lookup costs the key's depth, not the document's size.
+        first: dict[KeyPath, int] = {}
+        for path, line in self.lines.items():
+            for end in range(1, len(path) + 1):
+                prefix = path[:end]
+                if line < first.get(prefix, line + 1):
+                    first[prefix] = line
+        first.update(self.lines)  # a key's own line wins over a line written inside it
+        return first
 
 
 def _split_key(text: str) -> KeyPath:
@@ -137,6 +156,10 @@ def parse_toml(text: str, path: Path) -> TomlDocument:
     """Parse *text* (the contents of *path*); raise `TomlFileError` on bad syntax."""
     try:
         data = tomllib.loads(text)
+    except RecursionError as error:
+        raise TomlFileError(
+            path, None, "TOML nested too deeply (arrays or tables inside each other)"
+        ) from error
     except tomllib.TOMLDecodeError as error:
         position = _TOMLLIB_POSITION.search(str(error))
         # "at end of document" has no line number: the last line is where it ends.
@@ -149,12 +172,45 @@ def parse_toml(text: str, path: Path) -> TomlDocument:
     return TomlDocument(path, data, lines)
 
 
-def read_toml(path: Path) -> TomlDocument:
-    """Read and parse *path*; every failure becomes a `TomlFileError`."""
+def _kind(mode: int) -> str:
+    if stat.S_ISDIR(mode):
+        return "a folder"
+    if stat.S_ISFIFO(mode):
+        return "a pipe (FIFO)"
+    if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
+        return "a device"
+    if stat.S_ISSOCK(mode):
+        return "a socket"
+    return "not a regular file"
+
+
+def read_bounded(path: Path, limit: int) -> bytes:
+    """The bytes of *path* if it is a regular file of at most *limit* bytes; else
+    `OSError` or `ValueError` saying why. Never blocks on a FIFO, never reads more than
+    *limit* + 1 bytes (a file growing while read is caught too)."""
+    # O_NONBLOCK: opening a FIFO for reading would otherwise wait for a writer for ever.
+    flags = os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0)
+    descriptor = os.open(path, flags)
+    with os.fdopen(descriptor, "rb") as file:
+        mode = os.fstat(file.fileno()).st_mode
+        if not stat.S_ISREG(mode):
+            raise ValueError(f"is {_kind(mode)}, not a file")
+        raw = file.read(limit + 1)
+    if len(raw) > limit:
+        raise ValueError(f"is larger than the {limit // _KIB:,} KB limit")
+    return raw
+
+
+def read_toml(path: Path, limit: int = MAX_TOML_BYTES) -> TomlDocument:
+    """Read and parse *path* (a regular file of at most *limit* bytes); every failure
+    becomes a `TomlFileError`."""
     try:
-        raw = path.read_bytes()
+        raw = read_bounded(path, limit)
     except OSError as error:
-        raise TomlFileError(path, None, f"cannot read the file: {error.strerror}") from error
+        reason = error.strerror or str(error)
+        raise TomlFileError(path, None, f"cannot read the file: {reason}") from error
+    except ValueError as error:
+        raise TomlFileError(path, None, f"cannot read the file: it {error}") from error
     try:
         text = raw.decode("utf-8-sig")  # Windows Notepad may start the file with a BOM
     except UnicodeDecodeError as error:

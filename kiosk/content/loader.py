@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import hashlib
 import json
+import unicodedata
 from pathlib import Path
 from typing import Any
 
@@ -21,6 +22,29 @@ from kiosk.content.model import ContentBundle, LanguageText, Link, Question
 
 MANIFEST = "manifest.toml"
 LINK_KINDS = {"web": ("http", "https"), "phone": ("tel",)}
+#: Embedding, override and isolate controls: they reorder what is shown, so "0100-555"
+#: can display as another number. (The marks U+200E/U+200F only nudge neutral
+#: characters and are kept: right-to-left text uses them.)
+BIDI_CONTROLS = frozenset("\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069")
+#: Letters that draw nothing (Hangul fillers, the blank Braille pattern).
+_BLANK_LETTERS = frozenset("\u115f\u1160\u3164\uffa0\u2800")
+
+
+def text_problem(value: str) -> str | None:
+    """Why *value* would show visitors something other than what it says, or None."""
+    if controls := sorted(BIDI_CONTROLS.intersection(value)):
+        names = ", ".join(f"U+{ord(char):04X}" for char in controls)
+        return (
+            f"contains the invisible direction control {names}, which can show the text "
+            "in another order than it is written; remove it"
+        )
+    if value and not any(_visible(char) for char in value):
+        return "has no visible characters (only spaces or invisible ones)"
+    return None
+
+
+def _visible(char: str) -> bool:
+    return unicodedata.category(char)[0] not in "CZ" and char not in _BLANK_LETTERS
 
 
 class BundleInvalidError(Exception):
@@ -69,6 +93,8 @@ class _Checker:
             return ""
         if required and not value.strip():
             self.report(key, "must not be empty")
+        elif problem := text_problem(value):
+            self.report(key, problem)
         return value
 
     def text_list(self, table: dict[str, Any], key: tuple[str, ...]) -> list[str]:
@@ -83,6 +109,8 @@ class _Checker:
             self.report(key, "must not be empty")
         if any(not item.strip() for item in value):
             self.report(key, "must not contain empty text")
+        elif problem := next(filter(None, map(text_problem, value)), None):
+            self.report(key, problem)
         return value
 
 
@@ -96,7 +124,8 @@ def _read(path: Path, issues: list[Issue]) -> TomlDocument | None:
 
 def _load_links(manifest: _Checker, question_ids: list[str]) -> dict[str, dict[str, Any]]:
     links: dict[str, dict[str, Any]] = {}
-    for link_id in manifest.table(("links",), set(manifest.document.data.get("links", {}))):
+    given = manifest.document.data.get("links", {})
+    for link_id in manifest.table(("links",), set(given) if isinstance(given, dict) else set()):
         key = ("links", link_id)
         entry = manifest.table(key, {"kind", "url", "display", "questions"})
         kind = manifest.text(entry, (*key, "kind"))

@@ -81,15 +81,14 @@ class KeyMap:
     def from_config(cls, configured: Mapping[str, list[str]]) -> KeyMap:
         """Defaults, with each action the config names replaced by its keys; a key the
         config names beats another action's default for it."""
+        names: dict[str, list[str]] = {**DEFAULT_KEYS, **configured}
         actions: dict[int, KeypadAction] = {}
-        for table in ({a: k for a, k in DEFAULT_KEYS.items() if a not in configured}, configured):
-            for action, names in table.items():
-                if action not in ACTIONS:
-                    continue
-                for name in names:
-                    code = key_code(name)
-                    if code is not None:
-                        actions[code] = KeypadAction(action)
+        # Configured actions last: their keys overwrite any default given to another.
+        for action in sorted(ACTIONS, key=lambda action: action in configured):
+            for name in names[action]:
+                code = key_code(name)
+                if code is not None:
+                    actions[code] = action
         return cls(actions)
 
     def action(self, key: int) -> KeypadAction | None:

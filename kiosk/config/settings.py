@@ -8,6 +8,7 @@ its default and the problem is reported as an `Issue` naming file, key and line.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import re
 import sys
@@ -321,7 +322,7 @@ class LoadedConfig:
     def resolve_path(self, value: str) -> Path:
         """A path setting made absolute against the config file's folder."""
         path = Path(value)
-        if _path(value) is None:  # validation has reported a "~user" that cannot expand
+        with contextlib.suppress(RuntimeError):  # "~user" of no such user: validation says so
             path = path.expanduser()
         if not path.is_absolute() and self.path is not None:
             path = self.path.parent / path

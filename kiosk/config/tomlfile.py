@@ -173,8 +173,7 @@ def parse_toml(text: str, path: Path) -> TomlDocument:
 
 
 def _kind(mode: int) -> str:
-    if stat.S_ISDIR(mode):
-        return "a folder"
+    # A folder never gets here: os.fdopen refuses it ("Is a directory").
     if stat.S_ISFIFO(mode):
         return "a pipe (FIFO)"
     if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):

@@ -20,10 +20,10 @@ from kiosk.ui.glyph import Glyph
 from kiosk.ui.text_size import apply_text_size
 from kiosk.ui.theme import HIGH_CONTRAST, STANDARD, TARGET_PX, Palette, style_sheet
 from kiosk.ui.toolbar import Toolbar, speech_problem_text
+from tests.helpers import LANGUAGES
 
 MIN_GAP_PX = 8  # touch targets at least 8 px apart (docs/architecture.md, Accessibility)
 BUTTONS = ("home", "smaller", "larger", "contrast", "read_aloud", "speak_all")
-LANGUAGES = ("en", "es", "vi")
 
 # (text shown, accessible name) of every button, from i18n/<lang>/LC_MESSAGES/kiosk.po.
 TEXTS: dict[str, dict[str, tuple[str, str]]] = {

@@ -38,6 +38,12 @@ from tests.helpers import FakeClock, LiveKioskFactory, discard  # noqa: E402
 from tests.speech import fake_workers  # noqa: E402
 
 
+@pytest.fixture(autouse=True)
+def _private_state(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Each test keeps what the kiosk saves between runs (the PIN lock-out) to itself."""
+    monkeypatch.setenv("XDG_STATE_HOME", str(tmp_path / "xdg-state"))
+
+
 @pytest.fixture
 def bundled_content() -> Path:
     """The bundled content folder."""

@@ -50,8 +50,8 @@ def discard(kiosk: Kiosk) -> None:
 class FakeClock:
     """A clock the test moves by hand."""
 
-    def __init__(self) -> None:
-        self.now = 1000.0
+    def __init__(self, offset: float = 0.0) -> None:
+        self.now = 1000.0 + offset
 
     def __call__(self) -> float:
         return self.now

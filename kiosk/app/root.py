@@ -33,7 +33,7 @@ from kiosk.speech import default_cache_dir, make_player
 from kiosk.speech.service import SpeechService, rate_for
 from kiosk.speech.synthesizer import Synthesizer
 from kiosk.state.idle import ActivityFilter, IdleTimer
-from kiosk.state.pin_guard import PinGuard
+from kiosk.state.pin_guard import STATE_NAME, PinGuard
 from kiosk.state.session import SessionDefaults, VisitorSession
 from kiosk.system import resources
 from kiosk.system.fonts import FontReport, load_bundled_fonts
@@ -196,12 +196,13 @@ class _Controllers:
             t=translator,
             help_overlay=views.help_overlay,
             overlays=[views.idle_overlay, views.staff_panel, views.help_overlay],
+            pin_pad=views.staff_panel,
             key_map=KeyMap.from_config(config.keypad),
         )
         diagnostics, reload = staff_lines
         staff_desk = StaffDesk(
             views.staff_panel,
-            PinGuard(config.staff_pin_hash, clock),
+            PinGuard(config.staff_pin_hash, clock, loaded.state_folder() / STATE_NAME),
             config.staff_allow_exit,
             diagnostics=diagnostics,
             reload_content=reload,

@@ -19,8 +19,9 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
-from kiosk.config.pin import pin_hash_problem
+from kiosk.config.pin import PIN_FILE_NAME, pin_hash_problem, stored_pin_hash
 from kiosk.config.tomlfile import Issue, TomlDocument, TomlFileError, read_toml
+from kiosk.system.files import default_state_dir
 
 #: A language code as the kiosk takes it: BCP 47's language, then optional subtags
 #: ("so", "es-419", "zh-Hant"). Which languages exist is up to the content bundle and the
@@ -211,9 +212,18 @@ SCHEMA: tuple[Setting, ...] = (
         "staff.pin_hash",
         str,
         "",
-        "Salted hash of the staff PIN, written by `faq-kiosk set-pin`. Empty: only "
-        '"Reset now" is offered to staff.',
+        "Salted hash of the staff PIN, as older versions stored it; `faq-kiosk set-pin` "
+        "now writes it to `staff.pin_file`, which others cannot read, and takes it out of "
+        'here. With neither, only "Reset now" is offered to staff.',
         pin_hash_problem,
+    ),
+    Setting(
+        "staff.pin_file",
+        str,
+        "",
+        f"File holding the staff PIN's salted hash, written by `faq-kiosk set-pin` (0640 "
+        f"root:kiosk). Empty: `{PIN_FILE_NAME}` beside this config file.",
+        _path,
     ),
     Setting("staff.allow_exit", bool, False, "Whether the staff panel offers Exit."),
     Setting("display.hide_cursor", bool, False, "Hide the mouse pointer (touch screens)."),
@@ -244,6 +254,14 @@ SCHEMA: tuple[Setting, ...] = (
         str,
         "",
         "Folder for the rotating log file. Empty: the platform default.",
+        _path,
+    ),
+    Setting(
+        "state_dir",
+        str,
+        "",
+        "Folder for what the kiosk keeps between runs (the staff PIN lock-out). Empty: "
+        "the platform default (~/.local/state/faq-kiosk; %PROGRAMDATA%\\FaqKiosk\\state).",
         _path,
     ),
     Setting(
@@ -280,12 +298,14 @@ class Config:
     speech_volume: int
     speech_voices: dict[str, str]
     staff_pin_hash: str
+    staff_pin_file: str
     staff_allow_exit: bool
     display_hide_cursor: bool
     display_theme: str
     display_text_size: int
     content_dir: str
     log_dir: str
+    state_dir: str
     keypad: dict[str, list[str]]
     links: dict[str, str]
 
@@ -327,6 +347,21 @@ class LoadedConfig:
         if not path.is_absolute() and self.path is not None:
             path = self.path.parent / path
         return path
+
+    def pin_file(self) -> Path | None:
+        """Where the staff PIN's hash is kept: `staff.pin_file`, else `staff-pin` beside
+        the config file; None with neither."""
+        if self.config.staff_pin_file:
+            return self.resolve_path(self.config.staff_pin_file)
+        return self.path.parent / PIN_FILE_NAME if self.path is not None else None
+
+    def state_folder(self) -> Path:
+        """Where the kiosk keeps what must survive a restart."""
+        return (
+            self.resolve_path(self.config.state_dir)
+            if self.config.state_dir
+            else (default_state_dir())
+        )
 
 
 def default_config_path(platform: str = sys.platform) -> Path:
@@ -423,7 +458,16 @@ def load_config(path: Path | None) -> LoadedConfig:
             Config.defaults(), path, [replace(issue, message=f"{issue.message}; using defaults")]
         )
     config, issues = validate(document)
-    return LoadedConfig(config, path, issues)
+    return _with_pin_file(LoadedConfig(config, path, issues))
+
+
+def _with_pin_file(loaded: LoadedConfig) -> LoadedConfig:
+    # The PIN file's hash, when there is one, wins over an old inline `staff.pin_hash`.
+    config, pin_path = loaded.config, loaded.pin_file()
+    stored, issues = stored_pin_hash(
+        loaded.path, config.staff_pin_hash, pin_path, bool(config.staff_pin_file)
+    )
+    return LoadedConfig(replace(config, staff_pin_hash=stored), loaded.path, loaded.issues + issues)
 
 
 def reference_table() -> str:

@@ -23,12 +23,16 @@ from kiosk.ui.help_overlay import HelpOverlay
 from kiosk.ui.home import HomeScreen
 from kiosk.ui.overlay import Overlay
 from kiosk.ui.reading_order import ReadingItem, Role
+from kiosk.ui.staff_panel import StaffPanel
 from kiosk.ui.toolbar import percent
 from kiosk.ui.window import KioskWindow
 
 # TRANSLATORS: spoken on Home to a visitor who cannot see the screen; say it in your
 # language, with {key} the number key that chooses it.
 CHOOSE_WITH_KEY = N_("For English, press {key}.")
+
+#: What a PIN key press says, instead of the digit.
+DIGIT_ENTERED = N_("Digit entered")
 
 
 class KeypadNavigator(QObject):
@@ -45,12 +49,14 @@ class KeypadNavigator(QObject):
         t: Translator,
         help_overlay: HelpOverlay,
         overlays: list[Overlay],
+        pin_pad: StaffPanel,
         key_map: KeyMap,
     ) -> None:
         super().__init__(window)
         self._window, self._home, self._faq = window, home, faq
         self._session, self._speech, self._t = session, speech, t
         self._help, self._overlays, self._keys = help_overlay, overlays, key_map
+        self._pin_pad = pin_pad
         self._current: QWidget | None = None  # the highlighted item's widget
         self._help_level = 0
         session.screen_changed.connect(lambda _screen: self._forget())
@@ -81,6 +87,12 @@ class KeypadNavigator(QObject):
             Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
         ):
             return False
+        if self._pin_pad.takes_digits and Qt.Key.Key_0.value <= event.key() <= Qt.Key.Key_9.value:
+            # Typed digits go to the PIN pad alone, and are never said.
+            if not event.isAutoRepeat():
+                self._pin_pad.type_digit(chr(event.key()))
+                self._say(self._t.gettext(DIGIT_ENTERED))
+            return True
         action = self._keys.action(event.key())
         digit = event.key() - Qt.Key.Key_1.value
         languages = self._home.languages
@@ -157,6 +169,9 @@ class KeypadNavigator(QObject):
         if item is not None and item.activatable and item.enabled:
             before = self._speech.utterances
             item.activate()
+            if item.secret:
+                self._say(self._t.gettext(DIGIT_ENTERED))
+                return
             if self._speech.utterances != before:
                 return  # the button reads something aloud (Read aloud): let it be heard
             # The screen may have changed: stay on the pressed item if it is still there,

@@ -17,6 +17,8 @@ from types import TracebackType
 
 from PySide6.QtCore import QLockFile, QObject, QTimer, Signal
 
+from kiosk.system.files import default_state_dir
+
 log = logging.getLogger(__name__)
 
 LOG_NAME = "faq-kiosk.log"
@@ -27,8 +29,7 @@ def default_log_dir(platform: str = sys.platform) -> Path:
     """Where the log goes when the config says nothing."""
     if platform.startswith("win"):
         return Path(os.environ.get("PROGRAMDATA", r"C:\ProgramData")) / "FaqKiosk" / "logs"
-    state = os.environ.get("XDG_STATE_HOME") or str(Path.home() / ".local" / "state")
-    return Path(state) / "faq-kiosk"
+    return default_state_dir(platform)
 
 
 def setup_logging(log_dir: Path) -> str | None:

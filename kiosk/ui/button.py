@@ -83,6 +83,7 @@ class TextButton(QPushButton):
             language,
             checked=self.isCheckable() and self.isChecked(),
             enabled=self.isEnabled(),
+            secret=bool(self.property("secret")),
         )
 
     def _fit_glyph(self) -> None:

@@ -46,6 +46,7 @@ class ReadingItem:
     enabled: bool = True
     expanded: bool | None = None  # questions: whether the answer is shown
     position: tuple[int, int] | None = None  # questions: (n, of how many)
+    secret: bool = False  # a PIN key: what it enters is never said
 
     @property
     def activatable(self) -> bool:

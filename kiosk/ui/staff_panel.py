@@ -25,6 +25,9 @@ from kiosk.ui.overlay import Overlay
 from kiosk.ui.scrolling import kinetic_scroll_area
 from kiosk.ui.text import WrapLabel
 
+#: The PIN pad's digit keys.
+DIGITS = "0123456789"
+
 
 class StaffPanel(Overlay):
     """Staff controls.
@@ -82,6 +85,9 @@ class StaffPanel(Overlay):
         self.keys: dict[str, TextButton] = {}
         for index, key in enumerate("123456789C0K"):
             button = TextButton("" if key in "CK" else key)
+            # Named "PIN key" to the keypad voice and screen readers: nobody near the
+            # kiosk may hear which digits staff press.
+            button.setProperty("secret", key in DIGITS)
             button.clicked.connect(lambda _c=False, k=key: self._key(k))
             pad.addWidget(button, index // 3, index % 3)
             self.keys[key] = button
@@ -114,6 +120,21 @@ class StaffPanel(Overlay):
         self.reload.clicked.connect(self.reload_requested)
         self.exit.clicked.connect(self.exit_requested)
         return page
+
+    @property
+    def takes_digits(self) -> bool:
+        """True while the PIN pad is shown and usable: typed digits belong to it."""
+        return (
+            self.isVisible()
+            and self.pages.currentIndex() == 0
+            and self._pin_configured
+            and not self._locked_s
+        )
+
+    def type_digit(self, digit: str) -> None:
+        """A digit typed on a keyboard or keypad, as if its key was pressed."""
+        if digit in DIGITS and self.takes_digits:
+            self._key(digit)
 
     # -- slots -----------------------------------------------------------------------------
 
@@ -161,6 +182,8 @@ class StaffPanel(Overlay):
         self.reset_now.set_text(t.gettext("Reset now for the next visitor"))
         self.close_button.set_text(t.gettext("Close"))
         self.pin_prompt.setText(t.gettext("Enter the staff PIN for diagnostics and settings."))
+        for digit in DIGITS:
+            self.keys[digit].setAccessibleName(t.gettext("PIN key"))
         self.keys["C"].set_text(t.gettext("Clear"))
         self.keys["K"].set_text(t.gettext("OK"))
         self.reload.set_text(t.gettext("Reload content"))

@@ -182,6 +182,9 @@ check "kiosk is a system user with home /var/lib/faq-kiosk and no login shell" \
 check "kiosk is in audio, video and (where the machine has it) render" \
     bash -c 'for g in audio video render; do getent group "$g" >/dev/null || [ "$g" = render ] || exit 1; getent group "$g" >/dev/null || continue; id -nG kiosk | tr " " "\n" | grep -qx "$g" || exit 1; done'
 check "/var/lib/faq-kiosk is kiosk's, mode 0750" test "$(stat -c '%U %a' /var/lib/faq-kiosk)" = "kiosk 750"
+check "/etc/faq-kiosk/staff-pin is root:kiosk, mode 0640 (the PIN hash, not world-readable)" \
+    test "$(stat -c '%U:%G %a' /etc/faq-kiosk/staff-pin)" = "root:kiosk 640"
+check "another user cannot read the PIN file" bash -c '! runuser -u nobody -- cat /etc/faq-kiosk/staff-pin 2>/dev/null'
 check "service enabled for graphical.target (no systemd needed)" \
     test -L /etc/systemd/system/graphical.target.wants/faq-kiosk.service
 unit_check() {

@@ -92,6 +92,7 @@ idle_warning_s = 30
 attract_after_s = 900
 content_dir = "/srv/faq"
 log_dir = "/var/log/faq-kiosk"
+state_dir = "/var/lib/faq-kiosk/state"
 
 [speech]
 rate = 180
@@ -100,6 +101,7 @@ voices = { es = "es-es" }
 
 [staff]
 pin_hash = "scrypt$16384$8$1$MDEyMzQ1Njc4OWFiY2RlZg==$+WhpTB3W+9cUCbTS2VR3DH2TuXTCcZYp7Sp/fcF63oM="
+pin_file = "secret/staff-pin"
 allow_exit = true
 
 [display]
@@ -114,7 +116,12 @@ safe2tell = "tel:+18775427233"
 
 
 def test_every_setting_given_validly_is_used(tmp_path: Path) -> None:
-    loaded = load_config(write(tmp_path, EVERY_SETTING))
+    config = write(tmp_path, EVERY_SETTING)
+    config.chmod(0o640)  # the inline hash is no problem in a file others cannot read
+    (tmp_path / "secret").mkdir()
+    (tmp_path / "secret" / "staff-pin").write_text("\n", encoding="ascii")  # empty
+    (tmp_path / "secret" / "staff-pin").chmod(0o600)
+    loaded = load_config(config)
     assert loaded.issues == []
     assert loaded.config == Config(
         feedback_url="https://forms.example.org/kiosk?school=12",
@@ -128,12 +135,14 @@ def test_every_setting_given_validly_is_used(tmp_path: Path) -> None:
         # A partial voices table overrides only the languages it names.
         speech_voices={"en": "en-us", "es": "es-es", "vi": "vi"},
         staff_pin_hash="scrypt$16384$8$1$MDEyMzQ1Njc4OWFiY2RlZg==$+WhpTB3W+9cUCbTS2VR3DH2TuXTCcZYp7Sp/fcF63oM=",
+        staff_pin_file="secret/staff-pin",
         staff_allow_exit=True,
         display_hide_cursor=True,
         display_theme="high-contrast",
         display_text_size=150,
         content_dir="/srv/faq",
         log_dir="/var/log/faq-kiosk",
+        state_dir="/var/lib/faq-kiosk/state",
         keypad={},
         links={"campus-list": "https://example.org/campuses", "safe2tell": "tel:+18775427233"},
     )

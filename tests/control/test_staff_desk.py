@@ -12,7 +12,7 @@ from pytestqt.qtbot import QtBot
 
 from kiosk.cli.set_pin import set_pin
 from kiosk.config import load_config
-from kiosk.config.pin import hash_pin, pin_hash_problem, verify_pin, with_pin_hash
+from kiosk.config.pin import hash_pin, pin_hash_problem, verify_pin, without_pin_hash
 from kiosk.state.pin_guard import PinGuard, PinOutcome
 from tests.helpers import FakeClock, LiveKioskFactory
 
@@ -30,7 +30,7 @@ def test_hash_is_salted_and_never_contains_the_pin() -> None:
     assert pin_hash_problem(PIN) is not None
 
 
-def test_five_wrong_pins_lock_the_pad_for_60_s_then_120_s() -> None:
+def test_five_wrong_pins_lock_the_pad_for_60_s_then_120_s_until_the_right_pin() -> None:
     clock = FakeClock()
     guard = PinGuard(hash_pin(PIN), clock)
     results = [guard.attempt("0000") for _ in range(5)]
@@ -41,7 +41,6 @@ def test_five_wrong_pins_lock_the_pad_for_60_s_then_120_s() -> None:
     clock.now += 59
     assert guard.attempt(PIN).outcome == PinOutcome.LOCKED
     clock.now += 1
-    assert guard.attempt(PIN).outcome == PinOutcome.OK
     for _ in range(5):
         guard.attempt("1111")
     assert guard.locked_for() == 120  # doubled
@@ -49,39 +48,44 @@ def test_five_wrong_pins_lock_the_pad_for_60_s_then_120_s() -> None:
     for _ in range(5):
         guard.attempt("1111")
     assert guard.locked_for() == 240
+    clock.now += 240
+    assert guard.attempt(PIN).outcome == PinOutcome.OK  # the right PIN ends the doubling
+    for _ in range(5):
+        guard.attempt("1111")
+    assert guard.locked_for() == 60
 
 
-def test_set_pin_writes_only_the_hash_and_keeps_the_rest(tmp_path: Path) -> None:
+def test_set_pin_writes_only_the_hash_to_the_pin_file(tmp_path: Path) -> None:
     config = tmp_path / "config.toml"
-    config.write_text(
-        'feedback_url = "https://forms.example.org/x"\n[staff]\nallow_exit = true\n',
-        encoding="utf-8",
-    )
+    original = 'feedback_url = "https://forms.example.org/x"\n[staff]\nallow_exit = true\n'
+    config.write_text(original, encoding="utf-8")
     answers = iter([PIN, PIN])
     assert set_pin(config, lambda _prompt: next(answers)) == 0
-    text = config.read_text(encoding="utf-8")
-    assert PIN not in text
+    assert config.read_text(encoding="utf-8") == original  # the config is not touched
+    pin_file = tmp_path / "staff-pin"
+    assert PIN not in pin_file.read_text(encoding="ascii")
+    assert pin_file.stat().st_mode & 0o777 == 0o600 or os.name == "nt"
     loaded = load_config(config)
     assert loaded.issues == []
     assert loaded.config.staff_allow_exit
-    assert loaded.config.feedback_url == "https://forms.example.org/x"
     assert verify_pin(PIN, loaded.config.staff_pin_hash)
 
 
 @pytest.mark.skipif(not hasattr(os, "chown"), reason="POSIX owners only")
 def test_set_pin_keeps_the_files_mode_owner_and_group(tmp_path: Path) -> None:
-    # Fleet installs make the config 0640 root:kiosk; the kiosk user must still read it.
-    config = tmp_path / "config.toml"
-    config.write_text("[staff]\n", encoding="utf-8")
+    # The .deb makes the PIN file 0640 root:kiosk; the kiosk user must still read it.
+    (tmp_path / "config.toml").write_text("[staff]\n", encoding="utf-8")
+    pin_file = tmp_path / "staff-pin"
+    pin_file.write_text("", encoding="ascii")
     group = 4242 if os.geteuid() == 0 else os.getegid()
-    os.chown(config, os.geteuid(), group)
-    config.chmod(0o640)
+    os.chown(pin_file, os.geteuid(), group)
+    pin_file.chmod(0o640)
     answers = iter([PIN, PIN])
-    assert set_pin(config, lambda _prompt: next(answers)) == 0
-    after = config.stat()
+    assert set_pin(tmp_path / "config.toml", lambda _prompt: next(answers)) == 0
+    after = pin_file.stat()
     assert (after.st_uid, after.st_gid, after.st_mode & 0o777) == (os.geteuid(), group, 0o640)
-    assert verify_pin(PIN, load_config(config).config.staff_pin_hash)
-    assert [path.name for path in tmp_path.iterdir()] == ["config.toml"]
+    assert verify_pin(PIN, load_config(tmp_path / "config.toml").config.staff_pin_hash)
+    assert sorted(path.name for path in tmp_path.iterdir()) == ["config.toml", "staff-pin"]
 
 
 @pytest.mark.parametrize(("first", "second"), [("1234", "1243"), ("12", "12"), ("12ab", "12ab")])
@@ -91,28 +95,29 @@ def test_set_pin_refuses_bad_or_mismatched_pins(tmp_path: Path, first: str, seco
     answers = iter([first, second])
     assert set_pin(config, lambda _prompt: next(answers)) == 2
     assert config.read_text(encoding="utf-8") == "[staff]\n"
+    assert not (tmp_path / "staff-pin").exists()
 
 
-def test_set_pin_creates_a_missing_config(tmp_path: Path) -> None:
+def test_set_pin_without_a_config_writes_the_pin_file_where_it_would_be(tmp_path: Path) -> None:
     config = tmp_path / "etc" / "config.toml"
     answers = iter([PIN, PIN])
     assert set_pin(config, lambda _prompt: next(answers)) == 0
-    assert verify_pin(PIN, load_config(config).config.staff_pin_hash)
+    assert verify_pin(PIN, (tmp_path / "etc" / "staff-pin").read_text(encoding="ascii").strip())
 
 
 @pytest.mark.parametrize(
     ("before", "after"),
     [
-        ("", '\n[staff]\npin_hash = "H"\n'),
-        ('[staff]\npin_hash = "old"\n', '[staff]\npin_hash = "H"\n'),
+        ("", None),
+        ('[staff]\npin_hash = "old"\n', "[staff]\n"),
         (
+            '[staff]\nallow_exit = true\npin_hash = "o"\n[display]\npin_hash = "x"\n',
             '[staff]\nallow_exit = true\n[display]\npin_hash = "x"\n',
-            '[staff]\npin_hash = "H"\nallow_exit = true\n[display]\npin_hash = "x"\n',
         ),
     ],
 )
-def test_pin_hash_goes_into_the_staff_table(before: str, after: str) -> None:
-    assert with_pin_hash(before, "H") == after
+def test_an_old_pin_hash_is_taken_out_of_the_staff_table(before: str, after: str | None) -> None:
+    assert without_pin_hash(before) == after
 
 
 def enter(qtbot: QtBot, panel: object, digits: str) -> None:

@@ -11,6 +11,9 @@ from kiosk.content.store import ContentStore, configured_folder
 from kiosk.speech.service import SpeechService
 from kiosk.system.health import uptime_text
 
+#: Problems a reload result names before "and N more".
+MAX_ISSUES_SHOWN = 3
+
 
 @dataclass
 class HealthState:
@@ -47,10 +50,19 @@ def diagnostics_lines(
     return lines
 
 
-def reload_content(content: ContentStore, loaded: LoadedConfig) -> str:
-    """Reload the content bundle; a line for the staff sheet saying how it went."""
-    if content.load(configured_folder(loaded)):
+def reload_result(content: ContentStore) -> str:
+    """A line for the staff sheet saying how the last (re)load went."""
+    if not content.issues:
         bundle = content.bundle
         return f"Reloaded {bundle.id} version {bundle.version}."
-    first = content.issues[0] if content.issues else "unknown problem"
-    return f"Not reloaded, the previous content stays: {first}"
+    shown = "; ".join(str(issue) for issue in content.issues[:MAX_ISSUES_SHOWN])
+    more = len(content.issues) - MAX_ISSUES_SHOWN
+    return f"Not reloaded, the previous content stays: {shown}" + (
+        f" (and {more} more problems; see diagnostics)" if more > 0 else ""
+    )
+
+
+def reload_content(content: ContentStore, loaded: LoadedConfig) -> str:
+    """Reload the content bundle now; a line for the staff sheet saying how it went."""
+    content.load(configured_folder(loaded))
+    return reload_result(content)

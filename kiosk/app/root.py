@@ -18,7 +18,7 @@ from PySide6.QtCore import QTimer
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication
 
-from kiosk.app.diagnostics import HealthState, diagnostics_lines, reload_content
+from kiosk.app.diagnostics import HealthState, diagnostics_lines, reload_content, reload_result
 from kiosk.app.speech import connect_speech, warm_up_speech
 from kiosk.app.views import connect_display, connect_visitor_actions
 from kiosk.config import LoadedConfig
@@ -176,7 +176,7 @@ class _Controllers:
         speech: SpeechService,
         translator: Translator,
         loaded: LoadedConfig,
-        staff_lines: tuple[Callable[[], list[str]], Callable[[], str]],
+        staff_lines: tuple[Callable[[], list[str]], Callable[[], bool]],
         clock: Callable[[], float],
     ) -> _Controllers:
         config = loaded.config
@@ -205,7 +205,7 @@ class _Controllers:
             PinGuard(config.staff_pin_hash, clock, loaded.state_folder() / STATE_NAME),
             config.staff_allow_exit,
             diagnostics=diagnostics,
-            reload_content=reload,
+            start_reload=reload,
         )
         idle = IdleTimer(
             config.idle_timeout_s,
@@ -277,11 +277,12 @@ def build_kiosk(
         loaded=loaded,
         staff_lines=(
             lambda: diagnostics_lines(content, loaded, speech, health),
-            lambda: reload_content(content, loaded),
+            lambda: content.reload(configured_folder(loaded)),
         ),
         clock=clock,
     )
     staff_desk = controls.staff_desk
+    content.reloaded.connect(lambda _ok: staff_desk.reload_finished(reload_result(content)))
 
     connect_visitor_actions(
         session, home=home, language_bar=views.language_bar, toolbar=toolbar, faq=faq

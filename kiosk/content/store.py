@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import logging
+import threading
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
@@ -28,21 +29,26 @@ def configured_folder(loaded: LoadedConfig) -> Path | None:
 
 
 class ContentStore(QObject):
-    """Holds the current bundle; `load` replaces it only with a valid one.
+    """Holds the current bundle; `load` and `reload` replace it only with a valid one.
 
     Signals:
         changed(): a new bundle is current.
         load_failed(list): a bundle was rejected (list of `Issue`); the old one stays.
+        reloaded(bool): a `reload` has ended, with a new bundle (True) or the old one.
     """
 
     changed = Signal()
     load_failed = Signal(list)
+    reloaded = Signal(bool)
+    _read_done = Signal(object)  # from the reading thread: a bundle, or a list of issues
 
     def __init__(self, urls: dict[str, str]) -> None:
         super().__init__()
         self._urls = urls
         self._bundle: ContentBundle | None = None
+        self._reading = False
         self.issues: list[Issue] = []
+        self._read_done.connect(self._finish_reload)  # queued: runs on the UI thread
 
     @property
     def bundle(self) -> ContentBundle:
@@ -51,22 +57,55 @@ class ContentStore(QObject):
             self._bundle = self._prepare(load_bundle(resources.content_dir()))
         return self._bundle
 
+    @property
+    def reloading(self) -> bool:
+        """True while a `reload` reads its bundle."""
+        return self._reading
+
     def load(self, folder: Path | None) -> bool:
-        """Load *folder* (None: the bundled FAQ). On failure keep what is shown."""
-        try:
-            bundle = load_bundle(folder or resources.content_dir())
-        except BundleInvalidError as invalid:
-            self.issues = invalid.issues
-            for issue in invalid.issues:
+        """Load *folder* (None: the bundled FAQ) now. On failure keep what is shown."""
+        return self._apply(_read(folder))
+
+    def reload(self, folder: Path | None) -> bool:
+        """Load *folder* in the background, so a large bundle never stalls the screen
+        (or the watchdog); `reloaded` says how it went. False if one is already running."""
+        if self._reading:
+            return False
+        self._reading = True
+        threading.Thread(
+            target=lambda: self._read_done.emit(_read(folder)), name="content-reload", daemon=True
+        ).start()
+        return True
+
+    def _finish_reload(self, result: ContentBundle | list[Issue]) -> None:
+        self._reading = False
+        self.reloaded.emit(self._apply(result))
+
+    def _apply(self, result: ContentBundle | list[Issue]) -> bool:
+        if isinstance(result, list):
+            self.issues = result
+            for issue in result:
                 log.error("Content bundle rejected: %s", issue)
-            self.load_failed.emit(invalid.issues)
+            self.load_failed.emit(result)
             return False
         self.issues = []
-        for warning in bundle.warnings:
+        for warning in result.warnings:
             log.warning("Content: %s", warning)
-        self._bundle = self._prepare(bundle)
+        self._bundle = self._prepare(result)
         self.changed.emit()
         return True
 
     def _prepare(self, bundle: ContentBundle) -> ContentBundle:
         return bundle.with_link_urls(self._urls)
+
+
+def _read(folder: Path | None) -> ContentBundle | list[Issue]:
+    # The bundle in *folder*, or why not. Total: whatever goes wrong is an issue.
+    source = folder or resources.content_dir()
+    try:
+        return load_bundle(source)
+    except BundleInvalidError as invalid:
+        return invalid.issues
+    except Exception as error:  # a bug must not cost the kiosk its content
+        log.exception("Content bundle %s could not be loaded", source)
+        return [Issue(source, None, f"could not be loaded ({type(error).__name__}: {error})")]

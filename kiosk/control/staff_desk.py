@@ -31,18 +31,18 @@ class StaffDesk(QObject):
         guard: PinGuard,
         allow_exit: bool,
         diagnostics: Callable[[], list[str]],
-        reload_content: Callable[[], str],
+        start_reload: Callable[[], bool],
     ) -> None:
         super().__init__(panel)  # goes when the sheet (and its window) goes
         self._panel, self._guard, self._allow_exit = panel, guard, allow_exit
-        self._diagnostics, self._reload = diagnostics, reload_content
+        self._diagnostics, self._start_reload = diagnostics, start_reload
         self._lock_check = QTimer(self)
         self._lock_check.setInterval(1000)
         self._lock_check.timeout.connect(self._refresh_lock)
         panel.pin_entered.connect(self._pin)
         panel.reset_requested.connect(self._reset)
         panel.closed.connect(self.close)
-        panel.reload_requested.connect(lambda: panel.show_message(self._reload()))
+        panel.reload_requested.connect(self._reload)
         panel.exit_requested.connect(self._exit)
 
     @property
@@ -65,6 +65,16 @@ class StaffDesk(QObject):
         if result.outcome == PinOutcome.OK:
             self._panel.show_diagnostics(self._diagnostics())
         self._panel.show_pin_result(result)
+
+    def _reload(self) -> None:
+        # The bundle is read off the UI thread; `reload_finished` shows how it went.
+        if self._start_reload():
+            self._panel.show_message("Reloading content…")
+
+    def reload_finished(self, message: str) -> None:
+        """A reload has ended: *message* on the page staff see, fresh diagnostics."""
+        self._panel.show_diagnostics(self._diagnostics())
+        self._panel.show_message(message)
 
     def _refresh_lock(self) -> None:
         # Count a lock-out down, and re-enable the pad when it ends, while the sheet is open.

@@ -112,11 +112,14 @@ class StaffPanel(Overlay):
         self.diagnostics = WrapLabel()
         area = kinetic_scroll_area(self.diagnostics)
         area.setMinimumHeight(240)
+        self.diagnostics_message = WrapLabel(role="secondary")  # how a reload went
+        self.diagnostics_message.hide()
         self.reload = TextButton(glyph="replay")
         self.exit = TextButton(glyph="stop")
         layout.addWidget(area, 0, 0, 1, 2)
-        layout.addWidget(self.reload, 1, 0)
-        layout.addWidget(self.exit, 1, 1)
+        layout.addWidget(self.diagnostics_message, 1, 0, 1, 2)
+        layout.addWidget(self.reload, 2, 0)
+        layout.addWidget(self.exit, 2, 1)
         self.reload.clicked.connect(self.reload_requested)
         self.exit.clicked.connect(self.exit_requested)
         return page
@@ -142,7 +145,7 @@ class StaffPanel(Overlay):
         """Open on the PIN pad (or, without a PIN, on "Reset now" alone)."""
         self._pin_configured, self._allow_exit = pin_configured, allow_exit
         self._digits = ""
-        self._message = ""
+        self.show_message("")
         self.pages.setCurrentIndex(0)
         for widget in (*self.keys.values(), self.pin_prompt, self.pin_dots):
             widget.setVisible(pin_configured)  # without a PIN only the reason stays
@@ -170,8 +173,11 @@ class StaffPanel(Overlay):
         self.diagnostics.setText("\n".join(lines))
 
     def show_message(self, message: str) -> None:
-        """A line under the PIN pad or diagnostics (reload result, say)."""
+        """A line on the page shown: under the PIN pad, or above the diagnostics'
+        buttons (a reload's result)."""
         self._message = message
+        self.diagnostics_message.setText(message)
+        self.diagnostics_message.setVisible(bool(message))
         self._show_pad()
 
     def retranslate(self) -> None:

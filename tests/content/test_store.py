@@ -215,3 +215,49 @@ def test_with_link_urls(
     assert set(changed.links) == set(original.links)
     assert original.links["feedback"].url == ""  # the original is not modified
     assert changed.texts == original.texts
+
+
+def test_reload_reads_off_the_ui_thread_and_keeps_the_screen_turning(
+    qtbot: QtBot, good: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import threading
+    import time
+
+    from kiosk.content import store as store_module
+
+    threads: list[str] = []
+
+    def slow_load(folder: Path) -> ContentBundle:
+        threads.append(threading.current_thread().name)
+        time.sleep(0.5)  # a large bundle
+        return load_bundle(folder)
+
+    monkeypatch.setattr(store_module, "load_bundle", slow_load)
+    store = ContentStore({})
+    started = time.monotonic()
+    assert store.reload(good)
+    assert time.monotonic() - started < 0.4  # returned before the bundle was read
+    assert store.reloading and not store.reload(good)  # one at a time
+    with qtbot.waitSignal(store.reloaded, timeout=5000) as done:
+        pass
+    assert done.args == [True]
+    assert threads == ["content-reload"]
+    assert store.bundle.id == "other-faq" and not store.reloading
+
+
+def test_an_unexpected_error_while_reading_is_an_issue_not_a_crash(
+    qtbot: QtBot, good: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from kiosk.content import store as store_module
+
+    def broken_loader(folder: Path) -> ContentBundle:
+        raise MemoryError("no room")
+
+    store = ContentStore({})
+    before = store.bundle.id
+    monkeypatch.setattr(store_module, "load_bundle", broken_loader)
+    with qtbot.waitSignal(store.reloaded, timeout=5000) as done:
+        store.reload(good)
+    assert done.args == [False]
+    assert "MemoryError: no room" in store.issues[0].message
+    assert store.bundle.id == before

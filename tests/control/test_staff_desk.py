@@ -4,6 +4,7 @@ closing the sheet; `faq-kiosk set-pin`; the sheet's diagnostics, reload and exit
 from __future__ import annotations
 
 import os
+import shutil
 from pathlib import Path
 
 import pytest
@@ -152,8 +153,42 @@ def test_right_pin_shows_diagnostics(qtbot: QtBot, live_kiosk: LiveKioskFactory)
     ):
         assert expected in text
     assert not panel.exit.isVisible()  # staff.allow_exit is false
+
+
+def test_reload_says_how_it_went_on_the_page_staff_see(
+    qtbot: QtBot, live_kiosk: LiveKioskFactory, tmp_path: Path, bundled_content: Path
+) -> None:
+    content = tmp_path / "content"
+    shutil.copytree(bundled_content, content)
+    kiosk, _clock = live_kiosk(f'content_dir = "{content}"\n' + staff_config())
+    panel = kiosk.staff_panel
+    kiosk.lockdown.staff_requested.emit()
+    enter(qtbot, panel, PIN)
+    manifest = content / "manifest.toml"
+    manifest.write_text(
+        manifest.read_text(encoding="utf-8").replace('version = "', 'version = "9.'),
+        encoding="utf-8",
+    )
     qtbot.mouseClick(panel.reload, Qt.MouseButton.LeftButton)
-    assert "Reloaded dps-sro-faq" in panel.pin_message.text() or panel.isVisible()
+    qtbot.waitUntil(lambda: "Reloaded dps-sro-faq version 9." in panel.diagnostics_message.text())
+    assert panel.diagnostics_message.isVisible()  # on the diagnostics page, not the hidden pad
+    assert "version 9." in panel.diagnostics.text()  # the diagnostics were refreshed
+    # A bad link URL in the reloaded bundle: the exact problem, the sheet stays open.
+    manifest.write_text(
+        manifest.read_text(encoding="utf-8").replace(
+            '[links.campus-list]\nkind = "web"\nurl = ""',
+            '[links.campus-list]\nkind = "web"\nurl = "https://[::1/form"',
+        ),
+        encoding="utf-8",
+    )
+    qtbot.mouseClick(panel.reload, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "Not reloaded" in panel.diagnostics_message.text())
+    message = panel.diagnostics_message.text()
+    assert "manifest.toml:" in message and "links.campus-list.url" in message
+    assert "is not a valid URL" in message
+    assert panel.isVisible() and panel.pages.currentIndex() == 1
+    assert "rejected:" in panel.diagnostics.text()
+    assert len(kiosk.window.faq.accordion.items) == 11  # the previous content stays
 
 
 def test_lock_out_survives_closing_the_sheet(qtbot: QtBot, live_kiosk: LiveKioskFactory) -> None:

@@ -1,12 +1,16 @@
-"""Labels that wrap and report the height they need, so nothing is clipped at 200 %."""
+"""Labels that wrap and report the height they need, so nothing is clipped at 200 %, and
+the label for addresses that shortens itself instead of widening its layout."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QEvent, QRect, QSize, Qt
+from PySide6.QtGui import QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 
 # Break opportunities for long URLs printed under QR codes (labels wrap only at spaces).
 ZERO_WIDTH_SPACE = "\u200b"
+ELLIPSIS = "\u2026"
+UNBOUNDED_PX = 1 << 20  # a height no text reaches, for measuring wrapped text
 
 
 def breakable_url(url: str) -> str:
@@ -31,3 +35,92 @@ class WrapLabel(QLabel):
         self.setSizePolicy(policy)
         if role:
             self.setProperty("role", role)
+
+
+def _fits(metrics: QFontMetrics, text: str, width: int, max_lines: int) -> bool:
+    flags = int(Qt.TextFlag.TextWordWrap)
+    bounds = QRect(0, 0, max(width, 1), UNBOUNDED_PX)
+    used = metrics.boundingRect(bounds, flags, text)
+    allowed = metrics.boundingRect(bounds, flags, "\n".join("x" * max_lines))
+    return used.width() <= width and used.height() <= allowed.height()
+
+
+def fitted_address(address: str, metrics: QFontMetrics, width: int, max_lines: int) -> str:
+    """*address* with break points (`breakable_url`), or, if it does not fit *max_lines*
+    lines of *width* px, its start and end around a visible "…": as much as fits."""
+    whole = breakable_url(address)
+    if _fits(metrics, whole, width, max_lines):
+        return whole
+
+    def shortened(kept: int) -> str:
+        head, tail = address[: kept - kept // 2], address[len(address) - kept // 2 :]
+        return breakable_url(head) + ELLIPSIS + ZERO_WIDTH_SPACE + breakable_url(tail)
+
+    low, high = 0, len(address) - 1  # characters kept: the most that fits, found by halves
+    while low < high:
+        middle = (low + high + 1) // 2
+        if _fits(metrics, shortened(middle), width, max_lines):
+            low = middle
+        else:
+            high = middle - 1
+    return shortened(low)
+
+
+class AddressLabel(WrapLabel):
+    """An address printed under a QR code: it wraps at its / . - ? & = over at most
+    `max_lines` lines and never asks its layout for more width than it is given; an
+    address too long for that is shortened in the middle with a visible "…" (again at
+    every resize and font change). The full address is the accessible name, so screen
+    readers and the reading order have all of it; the QR code holds it too."""
+
+    def __init__(
+        self, role: str | None = None, max_lines: int = 2, parent: QWidget | None = None
+    ) -> None:
+        super().__init__(role=role, parent=parent)
+        self._address = ""
+        self._max_lines = max_lines
+        policy = QSizePolicy(QSizePolicy.Policy.Ignored, QSizePolicy.Policy.Minimum)
+        policy.setHeightForWidth(True)
+        self.setSizePolicy(policy)  # Ignored: the layout's width decides, not the text
+
+    def address(self) -> str:
+        """The whole address, as given to `set_address`."""
+        return self._address
+
+    def set_address(self, address: str) -> None:
+        """Show *address*, shortened with "…" if it does not fit."""
+        self._address = address
+        self.setAccessibleName(address)
+        self._fit()
+
+    def is_shortened(self) -> bool:
+        """True if what is shown leaves part of the address out."""
+        return ELLIPSIS in self.text() and ELLIPSIS not in self._address
+
+    def heightForWidth(self, width: int) -> int:  # noqa: N802 - Qt override
+        margins = self.contentsMargins()
+        inner = width - margins.left() - margins.right()
+        shown = fitted_address(self._address, self.fontMetrics(), inner, self._max_lines)
+        flags = int(Qt.TextFlag.TextWordWrap)
+        text_height = self.fontMetrics().boundingRect(
+            QRect(0, 0, max(inner, 1), UNBOUNDED_PX), flags, shown or "x"
+        )
+        return text_height.height() + margins.top() + margins.bottom()
+
+    def minimumSizeHint(self) -> QSize:  # noqa: N802 - Qt override
+        return QSize(0, super().minimumSizeHint().height())
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self._fit()
+
+    def changeEvent(self, event: QEvent) -> None:  # noqa: N802 - Qt override
+        super().changeEvent(event)
+        if event.type() in (QEvent.Type.FontChange, QEvent.Type.StyleChange):
+            self._fit()
+
+    def _fit(self) -> None:
+        width = self.contentsRect().width()
+        shown = fitted_address(self._address, self.fontMetrics(), width, self._max_lines)
+        if shown != self.text():
+            self.setText(shown)

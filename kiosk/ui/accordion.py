@@ -15,7 +15,7 @@ from kiosk.system.qr import QrRenderer
 from kiosk.ui.button import TextButton
 from kiosk.ui.qr_card import QrCard
 from kiosk.ui.reading_order import ReadingItem, Role, label_item
-from kiosk.ui.text import WrapLabel
+from kiosk.ui.text import WrapLabel, show_breakable
 
 ANSWER_QR_PX = 220
 
@@ -125,7 +125,7 @@ class QuestionItem(QFrame):
             shown = index < len(question.answer)
             label.setVisible(shown)
             if shown:
-                label.setText(question.answer[index])
+                show_breakable(label, question.answer[index])
         self._show_links(bundle, language)
 
     def reading_items(self, language: str) -> list[ReadingItem]:

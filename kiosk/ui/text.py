@@ -3,6 +3,9 @@ the label for addresses that shortens itself instead of widening its layout."""
 
 from __future__ import annotations
 
+import re
+import unicodedata
+
 from PySide6.QtCore import QEvent, QRect, QSize, Qt
 from PySide6.QtGui import QFontMetrics, QResizeEvent
 from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
@@ -11,6 +14,14 @@ from PySide6.QtWidgets import QLabel, QSizePolicy, QWidget
 ZERO_WIDTH_SPACE = "\u200b"
 ELLIPSIS = "\u2026"
 UNBOUNDED_PX = 1 << 20  # a height no text reaches, for measuring wrapped text
+#: The longest run of letters left whole: longer words than any real one ("Kindergarten-
+#: Übergangsprogramm" aside) fit a line at 200 % on the 1280 px screen (about 590 px).
+MAX_UNBROKEN_RUN = 20
+#: A web address in running text: a scheme or "www.", up to white space; closing
+#: punctuation at its end belongs to the sentence.
+_URL_IN_TEXT = re.compile(r"(?:https?://|www\.)\S+?(?=[.,;:!?)\]'\"”’]*(?:\s|$))", re.IGNORECASE)
+#: Where a line may already break: white space, a zero-width space, after a hyphen.
+_BREAK = re.compile(r"[\s\u200b-]")
 
 
 def breakable_url(url: str) -> str:
@@ -18,6 +29,44 @@ def breakable_url(url: str) -> str:
     for char in "/.?&=-":
         url = url.replace(char, char + ZERO_WIDTH_SPACE)
     return url
+
+
+def _break_run(run: str) -> str:
+    # A break point after every character but before a combining mark (Vietnamese tones
+    # may come decomposed), so word wrap can end the line wherever it runs out.
+    pieces = []
+    for index, char in enumerate(run):
+        pieces.append(char)
+        following = run[index + 1] if index + 1 < len(run) else ""
+        if following and not unicodedata.combining(following):
+            pieces.append(ZERO_WIDTH_SPACE)
+    return "".join(pieces)
+
+
+def _break_long_runs(text: str) -> str:
+    parts = _BREAK.split(text)
+    if all(len(part) <= MAX_UNBROKEN_RUN for part in parts):
+        return text
+    separators = _BREAK.findall(text)
+    pieces = [_break_run(part) if len(part) > MAX_UNBROKEN_RUN else part for part in parts]
+    return "".join(p + s for p, s in zip(pieces, [*separators, ""], strict=True))
+
+
+def breakable_text(text: str) -> str:
+    """*text* as it is shown in a wrapping label: zero-width break points after / . ? & =
+    - inside web addresses, and between the characters of any run longer than
+    `MAX_UNBROKEN_RUN` (an address's long parts, a pasted token), so word wrap can always
+    break a line. What is said is unchanged: `reading_order.plain` removes them."""
+    text = _URL_IN_TEXT.sub(lambda url: breakable_url(url.group()), text)
+    return _break_long_runs(text)
+
+
+def show_breakable(label: QLabel, text: str) -> None:
+    """Show *text* in *label* with break points (`breakable_text`); where any were added,
+    the accessible name is the text as written, so screen readers get it unchanged."""
+    shown = breakable_text(text)
+    label.setText(shown)
+    label.setAccessibleName(text if shown != text else "")
 
 
 class WrapLabel(QLabel):

@@ -3,13 +3,19 @@ feedback address, an unbreakable word or a URL in an answer, a URL near the QR l
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
 import zxingcpp
+from PySide6.QtWidgets import QWidget
 
-from kiosk.cli.audit import clipping_problems
+from kiosk.cli.audit import clipping_problems, window_rect
 from kiosk.config import LoadedConfig, load_config
+from kiosk.speech.sentences import split_sentences
+from kiosk.system import resources
+from kiosk.ui.reading_order import plain
+from kiosk.ui.text import ZERO_WIDTH_SPACE, breakable_text
 from tests.helpers import SIZES, Renderer
 
 #: A Google Forms address as staff paste it: 100 characters.
@@ -85,3 +91,88 @@ def test_long_feedback_url_is_shortened_at_200_percent_on_the_small_screen(
     rendered.kiosk.qt_app.processEvents()
     assert address.text().replace("\u200b", "") != shown
     assert address.heightForWidth(address.contentsRect().width()) <= address.height()
+
+
+#: An unbreakable 80-character word, and a 300-character address, in an answer.
+LONG_WORD = "Supercalifragilistic" * 4
+LONG_URL = (
+    "https://www.example.org/district/safety/"
+    + "/".join(f"section{n:02d}" for n in range(8))
+    + "?token="
+    + "AbCdEfGhIjKlMnOpQrStUvWxYz0123456789" * 5
+)
+ANSWERED = "imminent-threat"
+FIRST_PARAGRAPH = "We know how important it is that we do everything possible"
+
+
+def bundle_with_paragraph(tmp_path: Path, paragraph: str) -> LoadedConfig:
+    """The bundled content with *paragraph* before the first one of ANSWERED (English)."""
+    content = tmp_path / "content"
+    shutil.copytree(resources.content_dir(), content)
+    english = content / "en.toml"
+    text = english.read_text(encoding="utf-8")
+    assert text.count(FIRST_PARAGRAPH) == 1
+    english.write_text(
+        text.replace(f'"{FIRST_PARAGRAPH}', f'"{paragraph}",\n  "{FIRST_PARAGRAPH}'),
+        encoding="utf-8",
+    )
+    return config_with(tmp_path, f'content_dir = "{content}"\n')
+
+
+def widest_problems(root: QWidget, viewport: QWidget) -> list[str]:
+    """Visible widgets under *root* that reach past *viewport*'s right edge."""
+    right = window_rect(viewport).right()
+    return [
+        f"{type(widget).__name__} reaches x={window_rect(widget).right()} (viewport ends {right})"
+        for widget in root.findChildren(QWidget)
+        if widget.isVisible() and window_rect(widget).right() > right
+    ]
+
+
+@pytest.mark.parametrize("size_name", ["small", "portrait"])
+@pytest.mark.parametrize(
+    "paragraph",
+    [f"The code is {LONG_WORD} today.", f"Read it at {LONG_URL}. Thank you."],
+    ids=["80-character-word", "300-character-url"],
+)
+def test_unbreakable_text_in_an_answer_wraps_at_200_percent(
+    render_kiosk: Renderer, tmp_path: Path, paragraph: str, size_name: str
+) -> None:
+    loaded = bundle_with_paragraph(tmp_path, paragraph)
+    rendered = render_kiosk("en", ANSWERED, SIZES[size_name], text_size=200, loaded=loaded)
+    window = rendered.kiosk.window
+    assert (rendered.image.width(), rendered.image.height()) == SIZES[size_name]
+    scroll = window.faq.scroll_area
+    content = scroll.widget()
+    assert content is not None
+    assert scroll.horizontalScrollBar().maximum() == 0
+    assert content.width() <= scroll.viewport().width()
+    assert widest_problems(content, scroll.viewport()) == []
+    assert clipping_problems(window) == []
+    # What is said and what assistive technology gets is the paragraph as written.
+    label = window.faq.accordion.items[ANSWERED].paragraphs[0]
+    assert label.accessibleName() == paragraph
+    spoken = [item.text for item in window.faq.answer(ANSWERED)]
+    assert paragraph in spoken
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        f"Read it at {LONG_URL}. Thank you.",
+        f"The code is {LONG_WORD} today. Then call 1-877-542-7233 (SAFE).",
+        "Visit www.dpsk12.org/sro, or ask. K-8 schools too.",
+    ],
+)
+def test_break_points_change_nothing_that_is_said(text: str) -> None:
+    shown = breakable_text(text)
+    assert ZERO_WIDTH_SPACE in shown
+    assert plain(shown) == text
+    assert [s.text for s in split_sentences(plain(shown))] == [
+        plain(s.text) for s in split_sentences(shown)
+    ]
+
+
+def test_ordinary_words_get_no_break_points() -> None:
+    text = "Every student goes through three types of drills (lockdown, K-8, Mental-health)."
+    assert breakable_text(text) == text

@@ -8,12 +8,16 @@ from pathlib import Path
 
 import pytest
 import zxingcpp
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QApplication, QWidget
 
 from kiosk.cli.audit import clipping_problems, window_rect
-from kiosk.config import LoadedConfig, load_config
+from kiosk.cli.check import run_check
+from kiosk.config import MAX_QR_URL_BYTES, LoadedConfig, load_config
+from kiosk.content import BundleInvalidError, load_bundle
 from kiosk.speech.sentences import split_sentences
 from kiosk.system import resources
+from kiosk.system.qr import qr_image
 from kiosk.ui.reading_order import plain
 from kiosk.ui.text import ZERO_WIDTH_SPACE, breakable_text
 from tests.helpers import SIZES, Renderer
@@ -176,3 +180,69 @@ def test_break_points_change_nothing_that_is_said(text: str) -> None:
 def test_ordinary_words_get_no_break_points() -> None:
     text = "Every student goes through three types of drills (lockdown, K-8, Mental-health)."
     assert breakable_text(text) == text
+
+
+def url_of_bytes(length: int) -> str:
+    """A plausible form address exactly *length* ASCII characters long."""
+    start, end = "https://docs.google.com/forms/d/e/1FAIpQLSd", "/viewform"
+    filler = "0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ" * 20
+    return start + filler[: length - len(start) - len(end)] + end
+
+
+def test_longest_allowed_url_decodes_from_the_card_at_1280x800_200_percent(
+    render_kiosk: Renderer, tmp_path: Path
+) -> None:
+    url = url_of_bytes(MAX_QR_URL_BYTES)
+    assert len(url) == MAX_QR_URL_BYTES
+    loaded = config_with(tmp_path, f'feedback_url = "{url}"\n')
+    rendered = render_kiosk("en", size=SIZES["small"], text_size=200, loaded=loaded)
+    card = rendered.kiosk.window.faq.feedback
+    assert card.code == url
+    assert card.image.pixmap().width() <= card.image.width()  # whole, not cropped
+    assert url in {result.text for result in zxingcpp.read_barcodes(rendered.image)}
+    # Camera-like: the screen at half resolution, smoothed, still reads.
+    half = rendered.image.scaled(
+        rendered.image.width() // 2,
+        rendered.image.height() // 2,
+        Qt.AspectRatioMode.KeepAspectRatio,
+        Qt.TransformationMode.SmoothTransformation,
+    )
+    assert url in {result.text for result in zxingcpp.read_barcodes(half)}
+
+
+def test_a_code_too_dense_to_scan_is_scaled_to_fit_not_cropped(qapp: QApplication) -> None:
+    image = qr_image(url_of_bytes(700), 220)
+    assert 0 < image.width() <= 220 and image.height() == image.width()
+
+
+def test_a_url_one_byte_longer_is_a_check_error(
+    qapp: QApplication, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    url = url_of_bytes(MAX_QR_URL_BYTES + 1)
+    config = tmp_path / "config.toml"
+    config.write_text(f'feedback_url = "{url}"\n[links]\ncampus-list = "{url}"\n', "utf-8")
+    loaded = load_config(config)
+    assert [issue.key for issue in loaded.issues] == ["feedback_url", "links"]
+    assert loaded.config.feedback_url != url  # the default, not a code that does not scan
+    assert run_check(config, None) == 1
+    errors = [line for line in capsys.readouterr().out.splitlines() if "ERROR" in line]
+    assert len(errors) == 2
+    assert all(f"{MAX_QR_URL_BYTES + 1} bytes" in error for error in errors)
+    assert all(f"at most {MAX_QR_URL_BYTES}" in error for error in errors)
+
+
+def test_a_bundle_link_url_one_byte_longer_is_an_error(tmp_path: Path) -> None:
+    content = tmp_path / "content"
+    shutil.copytree(resources.content_dir(), content)
+    manifest = content / "manifest.toml"
+    text = manifest.read_text(encoding="utf-8")
+    long_url = url_of_bytes(MAX_QR_URL_BYTES + 1)
+    entry = '[links.campus-list]\nkind = "web"\nurl = '
+    manifest.write_text(text.replace(f'{entry}""', f'{entry}"{long_url}"'), encoding="utf-8")
+    with pytest.raises(BundleInvalidError) as error:
+        load_bundle(content)
+    assert "links.campus-list.url" in str(error.value)
+    assert f"at most {MAX_QR_URL_BYTES}" in str(error.value)
+    allowed = url_of_bytes(MAX_QR_URL_BYTES)
+    manifest.write_text(text.replace(f'{entry}""', f'{entry}"{allowed}"'), encoding="utf-8")
+    load_bundle(content)

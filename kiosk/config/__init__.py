@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from kiosk.config.settings import (
     DEFAULT_VOLUME,
+    MAX_QR_URL_BYTES,
     MAX_SPEECH_RATE,
     MIN_SPEECH_RATE,
     SCHEMA,
@@ -27,6 +28,7 @@ from kiosk.config.settings import (
 
 __all__ = [
     "DEFAULT_VOLUME",
+    "MAX_QR_URL_BYTES",
     "MAX_SPEECH_RATE",
     "MIN_SPEECH_RATE",
     "SCHEMA",

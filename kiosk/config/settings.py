@@ -35,6 +35,10 @@ MIN_SPEECH_RATE, MAX_SPEECH_RATE = 80, 450
 DEFAULT_VOLUME = 80
 #: The largest config file read: a real one is a few KB (docs/content.md, Limits).
 MAX_CONFIG_BYTES = 1024 * 1024
+#: The longest URL (UTF-8 bytes) whose QR code still scans from the kiosk's 220 px codes:
+#: QR version 12 at error level M, 3 px modules (kiosk/system/qr.py MIN_MODULE_PX). Measured
+#: with zxing-cpp on the rendered card at half resolution: 287 decodes, 288 does not.
+MAX_QR_URL_BYTES = 287
 
 Check = Callable[[Any], str | None]
 
@@ -52,6 +56,11 @@ def url_problem(value: str, schemes: tuple[str, ...] = ("http", "https")) -> str
     """Why *value* is not a usable link for a QR code, or None if it is."""
     if any(char.isspace() or unicodedata.category(char) in ("Cc", "Cf") for char in value):
         return "must not contain spaces or invisible characters"
+    if (length := len(value.encode("utf-8"))) > MAX_QR_URL_BYTES:
+        return (
+            f"is {length} bytes long: its QR code would be too dense to scan from the screen "
+            f"(at most {MAX_QR_URL_BYTES}); use a shorter link, such as the form's short URL"
+        )
     try:
         parts = urlsplit(value)
         hostname, _port = parts.hostname, parts.port  # each raises on a malformed part
@@ -146,7 +155,8 @@ SCHEMA: tuple[Setting, ...] = (
         "feedback_url",
         str,
         "https://www.dpsk12.org/",
-        "Address of the feedback form, shown as a QR code on every FAQ screen.",
+        "Address of the feedback form, shown as a QR code on every FAQ screen: at most "
+        f"{MAX_QR_URL_BYTES} bytes, or the code does not scan.",
         _web_url,
     ),
     Setting(
@@ -278,7 +288,7 @@ SCHEMA: tuple[Setting, ...] = (
         dict,
         {},
         'URL per content link id (for example campus-list = "https://…"); overrides '
-        "the bundle's own URL.",
+        f"the bundle's own URL; at most {MAX_QR_URL_BYTES} bytes, like `feedback_url`.",
         _links,
     ),
 )

@@ -18,6 +18,10 @@ from PySide6.QtGui import QColor, QImage, QPainter
 log = logging.getLogger(__name__)
 
 QUIET_ZONE = 4  # modules; ISO/IEC 18004 asks for 4
+#: The smallest module a phone camera reads from the screen (3 px ≈ 0.8 mm on a 24" 1080p
+#: screen). At the kiosk's 220 px codes that allows version 12 at error level M: 287 bytes
+#: of URL, the limit config and bundle checks hold URLs to (docs/content.md, Limits).
+MIN_MODULE_PX = 3
 
 
 Matrix = tuple[tuple[bool, ...], ...]
@@ -39,8 +43,10 @@ def qr_image(text: str, size_px: int) -> QImage:
 
 
 def paint_matrix(rows: Matrix, size_px: int) -> QImage:
-    """The modules *rows* as a black-on-white image about *size_px* wide (UI thread)."""
-    module = max(3, size_px // len(rows))
+    """The modules *rows* as a black-on-white image at most *size_px* wide, whole-pixel
+    modules (UI thread): a code too dense for MIN_MODULE_PX is scaled down to fit its place,
+    never cropped."""
+    module = max(1, size_px // len(rows))
     side = module * len(rows)
     image = QImage(side, side, QImage.Format.Format_RGB32)
     image.fill(QColor("white"))

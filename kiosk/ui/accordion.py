@@ -15,7 +15,7 @@ from kiosk.system.qr import QrRenderer
 from kiosk.ui.button import TextButton
 from kiosk.ui.qr_card import QrCard
 from kiosk.ui.reading_order import ReadingItem, Role, label_item
-from kiosk.ui.text import WrapLabel
+from kiosk.ui.text import WrapLabel, show_breakable
 
 ANSWER_QR_PX = 220
 
@@ -125,14 +125,14 @@ class QuestionItem(QFrame):
             shown = index < len(question.answer)
             label.setVisible(shown)
             if shown:
-                label.setText(question.answer[index])
+                show_breakable(label, question.answer[index])
         self._show_links(bundle, language)
 
     def reading_items(self, language: str) -> list[ReadingItem]:
         """The question, its paragraphs and its links, as read aloud."""
         labels: list[WrapLabel] = list(self.paragraphs)
         for card in self.link_cards:
-            labels += [card.title, card.address]
+            labels += [card.title, card.address, card.note]
         return [self.header.reading_item(language)] + [
             label_item(label, language) for label in labels if not label.isHidden()
         ]
@@ -151,7 +151,6 @@ class QuestionItem(QFrame):
             label = bundle.link_label(language, link.id)
             if link.url:
                 card.set_code(link.url, link.shown_text)
-                card.image.show()
                 how = (
                     t.gettext("QR code to call {what}.")
                     if link.kind == "phone"
@@ -159,9 +158,8 @@ class QuestionItem(QFrame):
                 )
                 card.set_title(label, how.format(what=label))
             else:
-                card.image.hide()
                 card.set_title(label, "")
-                card.address.setText(t.gettext("Ask the front office staff for this."))
+                card.set_note(t.gettext("Ask the front office staff for this."))
 
 
 class Accordion(QWidget):

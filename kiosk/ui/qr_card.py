@@ -1,7 +1,9 @@
 """QrCard: a QR code with what it leads to and the address printed under it.
 
 Used for the feedback form (side panel or footer), and inside answers for the links
-they mention and for Safe2Tell's phone number (shown large, with a tel: code).
+they mention and for Safe2Tell's phone number (shown large, with a tel: code). The
+printed address (two lines at most) never widens the card: a long one is shortened with "…"
+in the middle, while the code and the accessible names carry all of it.
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ from PySide6.QtWidgets import QFrame, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from kiosk.system.qr import QrRenderer
 from kiosk.ui.flow_layout import FlowLayout
-from kiosk.ui.text import WrapLabel, breakable_url
+from kiosk.ui.text import AddressLabel, WrapLabel
 
 
 class QrCard(QFrame):
@@ -28,7 +30,9 @@ class QrCard(QFrame):
         self._code = ""
         self._qr_description = ""
         self.title = WrapLabel(role="question")
-        self.address = WrapLabel(role="phone" if phone else "secondary")
+        self.address = AddressLabel(role="phone" if phone else "secondary")
+        self.note = WrapLabel(role="secondary")  # said instead of an address (set_note)
+        self.note.hide()
         self.image = QLabel()
         self.image.setFixedSize(qr_px, qr_px)
         self.image.setAlignment(Qt.AlignmentFlag.AlignCenter)
@@ -42,6 +46,7 @@ class QrCard(QFrame):
         text_layout.setSpacing(8)
         text_layout.addWidget(self.title)
         text_layout.addWidget(self.address)
+        text_layout.addWidget(self.note)
         text_layout.addStretch(1)
         self._stacked = QVBoxLayout()
         self._beside = FlowLayout(spacing=20)
@@ -76,8 +81,10 @@ class QrCard(QFrame):
 
     def set_code(self, code: str, shown_text: str) -> None:
         """Encode *code* (a URL or tel:) and print *shown_text* under it."""
-        self.address.setText(breakable_url(shown_text))
-        self.address.setAccessibleName(shown_text)
+        self.address.set_address(shown_text)
+        self.address.show()
+        self.note.hide()
+        self.image.show()
         self._name_image()
         if code != self._code:
             self._code = code
@@ -88,6 +95,13 @@ class QrCard(QFrame):
             else:
                 self._renderer.request(code, self._qr_px)
 
+    def set_note(self, note: str) -> None:
+        """No code: show *note* (wrapped, whole) where the address would be."""
+        self.note.setText(note)
+        self.note.show()
+        self.address.hide()
+        self.image.hide()
+
     def set_title(self, title: str, qr_description: str) -> None:
         """What the code leads to, and how a screen reader should describe the code."""
         self.title.setText(title)
@@ -96,7 +110,7 @@ class QrCard(QFrame):
 
     def _name_image(self) -> None:
         # What the code is for, then the address it holds (also printed under it).
-        address = self.address.accessibleName()
+        address = self.address.address()
         self.image.setAccessibleName(
             f"{self._qr_description} {address}".strip() if self._qr_description else ""
         )

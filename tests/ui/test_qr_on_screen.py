@@ -68,5 +68,6 @@ def test_link_without_url_asks_the_front_office(render_kiosk: Renderer) -> None:
     rendered = render_kiosk("en", "how-many-sros")
     card = rendered.kiosk.window.faq.accordion.items["how-many-sros"].link_cards[0]
     assert card.image.isHidden()
-    assert card.address.text() == "Ask the front office staff for this."
+    assert card.address.isHidden()
+    assert card.note.text() == "Ask the front office staff for this."
     assert "tel:" not in "".join(decoded(rendered.image))

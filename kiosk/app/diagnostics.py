@@ -3,6 +3,7 @@ plain lines for IT) and reloading the content bundle."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass
 
 from kiosk import version
@@ -20,7 +21,7 @@ class HealthState:
     """What the running kiosk knows about its own health."""
 
     started: float
-    log_problem: str | None = None
+    log_problem: Callable[[], str | None] = lambda: None  # why the log cannot be written now
     last_crash: str | None = None
 
 
@@ -45,7 +46,7 @@ def diagnostics_lines(
     lines.append(f"Audio output: {default_output_name() or 'none (speech plays silently)'}")
     lines.append(f"Config: {loaded.path or 'built-in defaults'}")
     lines += [f"  problem: {issue}" for issue in loaded.issues]
-    lines.append(f"Log: {health.log_problem or 'writing'}")
+    lines.append(f"Log: {health.log_problem() or 'writing'}")
     lines.append(f"Last crash: {health.last_crash or 'none recorded'}")
     return lines
 

@@ -5,8 +5,6 @@ from __future__ import annotations
 import logging
 import os
 import sys
-import tempfile
-from pathlib import Path
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
@@ -15,8 +13,10 @@ from kiosk.app import build_kiosk
 from kiosk.config import LoadedConfig
 from kiosk.system.health import (
     CrashGuard,
+    InstanceLock,
     SystemdNotifier,
     default_log_dir,
+    machine_lock_path,
     setup_logging,
     single_instance_lock,
 )
@@ -27,12 +27,6 @@ log = logging.getLogger(__name__)
 WINDOWED_SIZE = (1280, 800)
 
 
-def lock_path() -> Path:
-    """The one-kiosk lock file (per user session when there is one)."""
-    runtime = os.environ.get("XDG_RUNTIME_DIR") or tempfile.gettempdir()
-    return Path(runtime) / "faq-kiosk.lock"
-
-
 def run_kiosk(
     qt_app: QApplication,
     loaded: LoadedConfig,
@@ -41,7 +35,14 @@ def run_kiosk(
     size: tuple[int, int] | None,
 ) -> int:
     """Run until staff choose Exit (or the service manager stops it)."""
-    lock = single_instance_lock(lock_path())
+    try:
+        lock = single_instance_lock(machine_lock_path(os.environ))
+    except OSError as error:  # better two kiosks than a black screen
+        print(
+            f"faq-kiosk: cannot take the one-kiosk lock ({error}); starting anyway.",
+            file=sys.stderr,
+        )
+        lock = InstanceLock(None)
     if lock is None:
         print(
             "faq-kiosk: another kiosk is already running on this machine; this second "

@@ -117,12 +117,11 @@ def stored_pin_hash(
     offline search in minutes), though the kiosk still uses it."""
     issues: list[Issue] = []
 
-    def report(path: Path, key: str, message: str) -> None:
-        issues.append(Issue(path, None, message, key))
+    def report(key: str, message: str) -> None:  # against the config, which names the file
+        issues.append(Issue(config_path, None, message, key))
 
     if inline and config_path is not None and others_can_read(config_path):
         report(
-            config_path,
             "staff.pin_hash",
             "the PIN hash is in a file every user of this machine can read; run "
             f"`faq-kiosk set-pin` to move it to {pin_path}",
@@ -133,16 +132,15 @@ def stored_pin_hash(
         stored = read_pin_file(pin_path)
         if others_can_read(pin_path):
             report(
-                pin_path,
                 "staff.pin_file",
-                "every user of this machine can read the PIN hash; make the file 0640 "
-                "root:kiosk (`chmod 0640`, `chown root:kiosk`)",
+                f"every user of this machine can read the PIN hash in {pin_path}; make it "
+                "0640 root:kiosk (`chmod 0640`, `chown root:kiosk`)",
             )
     except OSError as error:
-        report(pin_path, "staff.pin_file", f"cannot read the PIN file: {error.strerror}")
+        report("staff.pin_file", f"cannot read the PIN file {pin_path}: {error.strerror}")
         return inline, issues
     except ValueError as error:
-        report(pin_path, "staff.pin_file", f"the PIN file {error}")
+        report("staff.pin_file", f"the PIN file {pin_path} {error}")
         return inline, issues
     return stored or inline, issues
 

@@ -3,19 +3,21 @@ watchdog heartbeat, and one kiosk per machine."""
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import logging.handlers
 import os
 import socket
 import sys
+import tempfile
 import time
 import traceback
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from datetime import datetime
 from pathlib import Path
 from types import TracebackType
 
-from PySide6.QtCore import QLockFile, QObject, QTimer, Signal
+from PySide6.QtCore import QObject, QTimer, Signal
 
 from kiosk.system.files import default_state_dir
 
@@ -23,6 +25,7 @@ log = logging.getLogger(__name__)
 
 LOG_NAME = "faq-kiosk.log"
 CRASH_NAME = "last-crash.txt"
+LOCK_NAME = "faq-kiosk.lock"
 
 
 def default_log_dir(platform: str = sys.platform) -> Path:
@@ -32,28 +35,58 @@ def default_log_dir(platform: str = sys.platform) -> Path:
     return default_state_dir(platform)
 
 
-def setup_logging(log_dir: Path) -> str | None:
-    """Log to stderr and to a rotating file in *log_dir* (5 x 1 MB). Returns why the file
-    could not be used, or None. A full or read-only disk never stops the kiosk."""
+class LogFile(logging.handlers.RotatingFileHandler):
+    """The rotating log file, which remembers why it could not be written (a disk that
+    filled while the kiosk runs) instead of printing a traceback for every record;
+    `problem` clears once a record is written again."""
+
+    problem: str | None = None
+    _failed = False
+
+    def emit(self, record: logging.LogRecord) -> None:
+        self._failed = False
+        super().emit(record)
+        if not self._failed:
+            self.problem = None
+
+    def close(self) -> None:
+        # Closing flushes what a full disk would not take: lose it, do not raise.
+        try:
+            super().close()
+        except OSError:
+            self.stream = None
+
+    def handleError(self, record: logging.LogRecord) -> None:  # noqa: N802 - logging API
+        self._failed = True
+        error = sys.exc_info()[1]
+        reason = getattr(error, "strerror", None) or str(error)
+        if self.problem is None:  # once per failure, not once per record
+            stamp = datetime.now().astimezone().isoformat(timespec="seconds")
+            self.problem = f"cannot write {self.baseFilename} since {stamp}: {reason}"
+            print(f"faq-kiosk: {self.problem}; logging to stderr only", file=sys.stderr)
+
+
+def setup_logging(log_dir: Path) -> Callable[[], str | None]:
+    """Log to stderr and to a rotating file in *log_dir* (5 x 1 MB). Returns a function
+    saying why the file cannot be written now (None: it can). A full or read-only disk,
+    at start or later, never stops the kiosk."""
     root = logging.getLogger()
     root.setLevel(logging.INFO)
     formatter = logging.Formatter("%(asctime)s %(levelname)s %(name)s: %(message)s")
-    if not any(isinstance(h, logging.StreamHandler) for h in root.handlers):
+    if not any(type(h) is logging.StreamHandler for h in root.handlers):
         stream = logging.StreamHandler()
         stream.setFormatter(formatter)
         root.addHandler(stream)
     try:
         log_dir.mkdir(parents=True, exist_ok=True)
-        handler = logging.handlers.RotatingFileHandler(
-            log_dir / LOG_NAME, maxBytes=1_000_000, backupCount=4, encoding="utf-8"
-        )
+        handler = LogFile(log_dir / LOG_NAME, maxBytes=1_000_000, backupCount=4, encoding="utf-8")
     except OSError as error:
         reason = f"cannot write the log in {log_dir}: {error.strerror}"
         log.error("%s; logging to stderr only", reason)
-        return reason
+        return lambda: reason
     handler.setFormatter(formatter)
     root.addHandler(handler)
-    return None
+    return lambda: handler.problem
 
 
 class CrashGuard(QObject):
@@ -154,11 +187,65 @@ class SystemdNotifier(QObject):
         self.notify("STOPPING=1")
 
 
-def single_instance_lock(path: Path) -> QLockFile | None:
-    """Hold the one-kiosk-per-machine lock, or None if another kiosk holds it."""
-    lock = QLockFile(str(path))
-    lock.setStaleLockTime(0)  # a lock left by a crashed kiosk is freed by its dead pid
-    return lock if lock.tryLock(0) else None
+class InstanceLock:
+    """The one-kiosk-per-machine lock: an exclusive lock on an open file, which the
+    system frees when the process ends however it ends (no stale lock after a crash or
+    a power cut). Other users can take it too: the file is opened read-only when it is
+    someone else's, which is enough to lock it."""
+
+    def __init__(self, descriptor: int | None) -> None:
+        self._descriptor = descriptor  # None: no lock could be taken; nothing to free
+
+    def unlock(self) -> None:
+        """Let the next kiosk start."""
+        if self._descriptor is not None:
+            os.close(self._descriptor)  # closing the file drops the lock
+            self._descriptor = None
+
+
+def machine_lock_path(environ: Mapping[str, str], platform: str = sys.platform) -> Path:
+    """Where the one-kiosk lock lives: one path per machine whatever the user or session
+    (/run/lock on Linux; ProgramData on Windows). $FAQ_KIOSK_LOCK names another file
+    (tests; a machine with two seats, each with its own kiosk)."""
+    if environ.get("FAQ_KIOSK_LOCK"):
+        return Path(environ["FAQ_KIOSK_LOCK"])
+    if platform.startswith("win"):
+        return Path(environ.get("PROGRAMDATA", r"C:\ProgramData")) / "FaqKiosk" / LOCK_NAME
+    run_lock = Path("/run/lock")
+    return (run_lock if run_lock.is_dir() else Path(tempfile.gettempdir())) / LOCK_NAME
+
+
+def single_instance_lock(path: Path) -> InstanceLock | None:
+    """Hold the one-kiosk lock at *path*, or None if another kiosk holds it. Raises
+    OSError if the lock file cannot be opened at all."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    nofollow = getattr(os, "O_NOFOLLOW", 0)  # /run/lock is world-writable: no symlinks
+    try:
+        descriptor = os.open(path, os.O_RDWR | os.O_CREAT | nofollow, 0o644)
+    except PermissionError:  # another user's lock file: reading is enough to lock it
+        descriptor = os.open(path, os.O_RDONLY | nofollow)
+    if not _try_lock(descriptor):
+        os.close(descriptor)
+        return None
+    with contextlib.suppress(OSError):  # the pid, for people; the lock is what counts
+        os.ftruncate(descriptor, 0)
+        os.write(descriptor, f"{os.getpid()}\n".encode("ascii"))
+    return InstanceLock(descriptor)
+
+
+def _try_lock(descriptor: int) -> bool:
+    try:
+        if sys.platform.startswith("win"):
+            import msvcrt
+
+            msvcrt.locking(descriptor, msvcrt.LK_NBLCK, 1)
+        else:
+            import fcntl
+
+            fcntl.flock(descriptor, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except OSError:
+        return False
+    return True
 
 
 def uptime_text(started: float, now: float | None = None) -> str:

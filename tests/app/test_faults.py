@@ -83,3 +83,33 @@ def test_log_folder_full_or_read_only_is_shown_to_staff(qapp: QApplication, tmp_
     lines = kiosk.diagnostics()
     assert any(line.startswith("Log: cannot write the log") for line in lines)
     discard(kiosk)
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
+def test_a_log_disk_that_fills_while_running_is_shown_to_staff(
+    qapp: QApplication, tmp_path: Path, capfd: pytest.CaptureFixture[str]
+) -> None:
+    import logging
+
+    (tmp_path / "log").mkdir()
+    (tmp_path / "log" / "faq-kiosk.log").symlink_to("/dev/full")  # every write: ENOSPC
+    kiosk = build_kiosk(qapp, load_config(None))
+    root = logging.getLogger()
+    before = list(root.handlers)
+    try:
+        kiosk.health.log_problem = setup_logging(tmp_path / "log")
+        assert "Log: writing" in kiosk.diagnostics()  # opening worked; writing has not failed
+        for n in range(50):
+            logging.getLogger("kiosk.test").error("record %d", n)
+        lines = kiosk.diagnostics()
+        [line] = [line for line in lines if line.startswith("Log: ")]
+        assert "faq-kiosk.log since" in line and "No space left on device" in line
+        err = capfd.readouterr().err
+        assert err.count("logging to stderr only") == 1  # said once, not 50 tracebacks
+        assert "Traceback" not in err
+    finally:
+        for handler in root.handlers[:]:
+            if handler not in before:
+                root.removeHandler(handler)
+                handler.close()
+        discard(kiosk)

@@ -18,7 +18,13 @@ from pytestqt.qtbot import QtBot
 
 from kiosk.control.lockdown import STAFF_HOLD_MS
 from kiosk.state.session import Screen
-from kiosk.system.health import SystemdNotifier, setup_logging, uptime_text
+from kiosk.system.health import (
+    SystemdNotifier,
+    machine_lock_path,
+    setup_logging,
+    single_instance_lock,
+    uptime_text,
+)
 from tests.helpers import LiveKioskFactory
 
 
@@ -103,6 +109,7 @@ def test_a_second_kiosk_refuses_to_start_and_leaves_the_first(tmp_path: Path) ->
         "XDG_RUNTIME_DIR": str(tmp_path),
         "XDG_STATE_HOME": str(tmp_path / "state"),
         "XDG_CACHE_HOME": str(tmp_path / "c"),
+        "FAQ_KIOSK_LOCK": str(tmp_path / "faq-kiosk.lock"),  # not the machine's own
     }
     env.pop("FAQ_KIOSK_CONFIG", None)
     command = [sys.executable, "-m", "kiosk", "--config", str(tmp_path / "none.toml")]
@@ -114,8 +121,14 @@ def test_a_second_kiosk_refuses_to_start_and_leaves_the_first(tmp_path: Path) ->
         while not (tmp_path / "faq-kiosk.lock").exists() and time.monotonic() < deadline:
             time.sleep(0.1)
         assert (tmp_path / "faq-kiosk.lock").exists()
-        second = subprocess.run(
-            command, env=env, capture_output=True, text=True, timeout=60, check=False
+        (tmp_path / "other-session").mkdir()
+        second = subprocess.run(  # another user session: the lock is still the same
+            command,
+            env={**env, "XDG_RUNTIME_DIR": str(tmp_path / "other-session")},
+            capture_output=True,
+            text=True,
+            timeout=60,
+            check=False,
         )
         assert second.returncode == 3
         assert "already running" in second.stderr
@@ -166,8 +179,8 @@ def test_no_notify_socket_means_no_notifications(qapp: QApplication) -> None:
 def test_unwritable_log_folder_is_reported_not_fatal(tmp_path: Path) -> None:
     blocker = tmp_path / "not-a-folder"
     blocker.write_text("a file where the log folder should be", encoding="utf-8")
-    assert setup_logging(blocker / "logs") is not None
-    assert setup_logging(tmp_path / "logs") is None
+    assert setup_logging(blocker / "logs")() is not None
+    assert setup_logging(tmp_path / "logs")() is None
     import logging
 
     logging.getLogger("kiosk.test").warning("written to the file")
@@ -183,3 +196,34 @@ def test_unwritable_log_folder_is_reported_not_fatal(tmp_path: Path) -> None:
 def test_uptime_text() -> None:
     assert uptime_text(0, 59) == "0 min"
     assert uptime_text(0, 3 * 86400 + 2 * 3600 + 5 * 60) == "3 d 2 h 5 min"
+
+
+def test_the_lock_is_one_per_machine_and_never_stale(tmp_path: Path) -> None:
+    sessions = [
+        {"XDG_RUNTIME_DIR": f"/run/user/{uid}", "TMPDIR": f"/tmp/{uid}"} for uid in (0, 1000)
+    ]
+    assert machine_lock_path(sessions[0], "linux") == machine_lock_path(sessions[1], "linux")
+    path = tmp_path / "faq-kiosk.lock"
+    holder = subprocess.Popen(
+        [
+            sys.executable,
+            "-c",
+            "import sys, time; from pathlib import Path; "
+            "from kiosk.system.health import single_instance_lock; "
+            f"lock = single_instance_lock(Path({str(path)!r})); "
+            "print(lock is not None, flush=True); "
+            "time.sleep(60)",
+        ],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
+    try:
+        assert holder.stdout is not None and holder.stdout.readline().strip() == "True"
+        assert single_instance_lock(path) is None  # held by the other process
+        assert path.read_text(encoding="ascii").strip() == str(holder.pid)
+    finally:
+        holder.kill()  # a crash: no chance to unlock
+        holder.wait(10)
+    lock = single_instance_lock(path)  # the dead process's lock is gone with it
+    assert lock is not None
+    lock.unlock()

@@ -47,11 +47,15 @@ def _silence_stdout() -> None:
 
 
 def _patch_espeak_driver() -> None:
-    """Keep the last chunk of audio pyttsx3's espeak driver would drop.
+    """Keep the last chunk of audio pyttsx3's espeak driver would drop, without quadratic
+    copying.
 
     pyttsx3 2.99 writes the WAV when espeak-ng reports the end of a message and only then
     appends that callback's samples, so the tail is lost, and a short sentence whose audio
     all arrives in that one callback gives an empty file. Taking the samples first fixes both.
+    The samples go into a bytearray, which grows in place: `bytes +=` copied all the audio
+    so far on every callback, which made a 40,000-character Vietnamese sentence take 46 s
+    instead of about 1 s (docs/architecture.md, Known traps: pyttsx3).
     """
     import ctypes  # here, in the worker: the kiosk's own start-up does not need it
 
@@ -66,6 +70,8 @@ def _patch_espeak_driver() -> None:
 
     def on_synth(self: Any, wav: Any, numsamples: int, events: Any) -> int:
         if numsamples > 0 and self._speaking:
+            if not isinstance(self._data_buffer, bytearray):  # the driver resets it to b""
+                self._data_buffer = bytearray(self._data_buffer)
             self._data_buffer += ctypes.string_at(wav, numsamples * ctypes.sizeof(ctypes.c_short))
         return int(original(self, wav, 0, events))
 

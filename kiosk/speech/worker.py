@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import signal
 import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -35,6 +36,8 @@ if TYPE_CHECKING:
     from multiprocessing.process import BaseProcess
 
 WAV_HEADER_BYTES = 44
+#: prctl(2) option: the signal the kernel sends this process when its parent dies (Linux).
+PR_SET_PDEATHSIG = 1
 
 
 def _silence_stdout() -> None:
@@ -170,16 +173,49 @@ def main(conn: Connection) -> None:
     serve(conn, engine)
 
 
+def _die_with_parent(parent_pid: int) -> None:
+    """Make sure this worker ends with the kiosk, even while synthesis hangs.
+
+    A worker blocked inside espeak-ng or a write never reads the pipe again, so it would
+    not see the kiosk go: on Linux the kernel kills it when the kiosk dies
+    (PR_SET_PDEATHSIG; checked after setting it, as the kiosk may already be gone).
+    SIGTERM gets its default action, which the kernel carries out at once whatever the
+    worker is doing; a Python handler would wait for a hung C call to return. The
+    disposition matters because an ignored (SIG_IGN) or blocked SIGTERM is inherited
+    through fork and exec from whatever started the kiosk.
+    """
+    if hasattr(signal, "pthread_sigmask"):
+        signal.pthread_sigmask(signal.SIG_UNBLOCK, {signal.SIGTERM})
+    signal.signal(signal.SIGTERM, signal.SIG_DFL)
+    if sys.platform.startswith("linux"):
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    if os.getppid() != parent_pid:  # the kiosk died before prctl took effect
+        os._exit(1)
+
+
+def _child_main(target: Callable[[Connection], None], conn: Connection, parent_pid: int) -> None:
+    """The worker process's entry point: tie its life to the kiosk's, then run *target*."""
+    _die_with_parent(parent_pid)
+    target(conn)
+
+
 def spawn(
     target: Callable[[Connection], None] = main, name: str = "faq-kiosk-speech"
 ) -> tuple[BaseProcess, Connection]:
     """Start a worker process running *target* (by `spawn`, see above): the process and
-    the kiosk's end of its pipe. multiprocessing loads here, not at the kiosk's start-up."""
+    the kiosk's end of its pipe. multiprocessing loads here, not at the kiosk's start-up.
+    The worker dies with the process that calls this, and, on Linux, with the thread:
+    PR_SET_PDEATHSIG follows the thread that started it (the kiosk's UI thread)."""
     import multiprocessing
 
     context = multiprocessing.get_context("spawn")
     parent, child = context.Pipe()
-    process = context.Process(target=target, args=(child,), daemon=True, name=name)
+    process = context.Process(
+        target=_child_main, args=(target, child, os.getpid()), daemon=True, name=name
+    )
     process.start()
     child.close()
     return process, parent

@@ -26,6 +26,7 @@ from kiosk.speech.protocol import (
     Ready,
     Reply,
     Synthesize,
+    Unwritable,
     Voice,
     Voices,
 )
@@ -76,10 +77,37 @@ def _patch_espeak_driver() -> None:
             if not isinstance(self._data_buffer, bytearray):  # the driver resets it to b""
                 self._data_buffer = bytearray(self._data_buffer)
             self._data_buffer += ctypes.string_at(wav, numsamples * ctypes.sizeof(ctypes.c_short))
-        return int(original(self, wav, 0, events))
+        try:
+            return int(original(self, wav, 0, events))
+        except Exception as error:  # the WAV could not be written (disk full, …)
+            _abandon_utterance(self, error)
+            return 0
 
     on_synth.kiosk_patched = True  # type: ignore[attr-defined]
     driver._onSynth = on_synth
+
+
+def _abandon_utterance(driver: Any, error: Exception) -> None:
+    """End the utterance whose WAV could not be written, keeping the error for
+    `synthesize`. pyttsx3 raises it inside espeak-ng's callback, where ctypes only prints
+    it, and never ends its run loop: runAndWait hung until the kiosk killed the worker."""
+    driver.kiosk_error = error
+    driver._data_buffer = b""
+    driver._speaking = False
+    driver._proxy.setBusy(False)
+    driver.endLoop()
+
+
+def _raise_write_error(engine: Any) -> None:
+    """Raise the error `_abandon_utterance` kept, if any: the OSError behind pyttsx3's
+    "Error saving WAV file" when there is one."""
+    driver: Any = getattr(getattr(engine, "proxy", None), "_driver", None)
+    error = getattr(driver, "kiosk_error", None)
+    if error is None:
+        return
+    driver.kiosk_error = None
+    cause = error.__cause__ or error.__context__
+    raise cause if isinstance(cause, OSError) else error
 
 
 def voice_list(engine: Any) -> tuple[Voice, ...]:
@@ -123,11 +151,17 @@ def synthesize(engine: Any, text: str, voice_id: str, rate: int, path: Path) -> 
         engine.setProperty("rate", rate)
     for attempt in range(2):  # an empty file is retried once (pyttsx3 #242)
         partial = path.with_name(f".{path.name}.{os.getpid()}.{attempt}.part")
+        partial.open("wb").close()  # an unwritable folder fails here, with its OSError
         # One save per runAndWait, or only the last is written (pyttsx3 #170).
         engine.save_to_file(text, str(partial))
         engine.runAndWait()
         if synchronize is not None:
             synchronize()
+        try:
+            _raise_write_error(engine)
+        except OSError:
+            partial.unlink(missing_ok=True)
+            raise
         if partial.is_file() and partial.stat().st_size > WAV_HEADER_BYTES:
             partial.replace(path)
             return
@@ -149,6 +183,8 @@ def serve(conn: Connection, engine: Any) -> None:
                 reply: Reply
                 try:
                     synthesize(engine, text, voice_id, rate, Path(path))
+                except OSError as error:  # the cache folder: the kiosk picks another
+                    reply = Unwritable(job, str(Path(path).parent), error.strerror or str(error))
                 except Exception as error:  # report it; the worker stays usable
                     reply = Failed(job, f"{type(error).__name__}: {error}")
                 else:

@@ -28,7 +28,7 @@ class HealthState:
 def diagnostics_lines(
     content: ContentStore, loaded: LoadedConfig, speech: SpeechService, health: HealthState
 ) -> list[str]:
-    """Version, content, voices, audio, config, log, uptime and last crash."""
+    """Version, content, voices, speech cache, audio, config, log, uptime and last crash."""
     bundle = content.bundle
     lines = [
         f"FAQ Kiosk {version()}, up {uptime_text(health.started)}",
@@ -41,6 +41,7 @@ def diagnostics_lines(
         problem = speech.availability(language)
         voice = speech.voice_for(language)
         lines.append(f"Voice {language}: {voice} ({problem or 'available'})")
+    lines.append(speech.cache_status())
     from kiosk.speech.player import default_output_name
 
     lines.append(f"Audio output: {default_output_name() or 'none (speech plays silently)'}")

@@ -5,7 +5,7 @@ send each other these frozen dataclasses; the Pipe pickles them, so they hold on
 strings, numbers and tuples.
 
     kiosk → worker   ListVoices            → Voices
-                     Synthesize            → Done | Failed
+                     Synthesize            → Done | Failed | Unwritable
                      Quit                  (the worker exits)
     worker → kiosk   Ready | Fatal         once, at start-up (after Fatal the worker exits)
     reader → kiosk   Died                  the pipe closed: the worker is gone
@@ -100,8 +100,18 @@ class Failed:
 
 
 @dataclass(frozen=True)
+class Unwritable:
+    """Synthesize *job* failed because *folder* cannot be written to (full, read-only, not
+    a folder): *why* is the system's message (strerror)."""
+
+    job: str
+    folder: str
+    why: str
+
+
+@dataclass(frozen=True)
 class Died:
     """Not sent by the worker: the kiosk's reader thread says the pipe closed."""
 
 
-Reply = Ready | Fatal | Voices | Done | Failed | Died
+Reply = Ready | Fatal | Voices | Done | Failed | Unwritable | Died

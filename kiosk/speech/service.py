@@ -142,6 +142,10 @@ class SpeechService(QObject):
             return SpeechProblem.NO_VOICE
         return None
 
+    def cache_status(self) -> str:
+        """The speech cache folder in use, and why if it is not the configured one."""
+        return self._synth.cache_problem or f"Speech cache: {self._synth.cache_folder}"
+
     def voice_for(self, language: str) -> str | None:
         """The configured voice name for *language*."""
         return self._voices.get(language)

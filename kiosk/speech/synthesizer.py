@@ -3,7 +3,9 @@
 The UI side of kiosk/speech/worker.py. One job is in the worker at a time, so each can
 be timed: a job that takes longer than `timeout_ms` gets the worker killed and replaced,
 and so does a worker that dies. Urgent jobs (the sentence a visitor is waiting for) go
-before background ones (warming the cache). Files are cached by voice + rate + text.
+before background ones (warming the cache). Files are cached by voice + rate + text, in
+the configured folder or, if it cannot be written to, a private temporary one
+(kiosk/speech/cache.py; `cache_problem` says why, for staff diagnostics).
 A worker with nothing to do for `idle_exit_ms` exits (about 15 MiB back for the rest of
 an idle day); the next job starts a new one, in about 150 ms.
 """
@@ -13,6 +15,7 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import logging
+import shutil
 import threading
 from collections import deque
 from collections.abc import Callable
@@ -24,6 +27,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
 from kiosk.speech import worker
+from kiosk.speech.cache import CacheFolder, fallback, usable_cache
 from kiosk.speech.protocol import (
     Died,
     Done,
@@ -34,6 +38,7 @@ from kiosk.speech.protocol import (
     Ready,
     Reply,
     Synthesize,
+    Unwritable,
     Voice,
     Voices,
     resolve_voice,
@@ -98,6 +103,8 @@ class Synthesizer(QObject):
     ) -> None:
         super().__init__()
         self._cache_dir = cache_dir
+        self._cache = CacheFolder(cache_dir)
+        self._cache_checked = False
         self._target = target
         self._urgent: deque[Job] = deque()
         self._background: deque[Job] = deque()
@@ -136,15 +143,29 @@ class Synthesizer(QObject):
         """True while any job is queued or in the worker."""
         return bool(self._in_flight or self._urgent or self._background)
 
+    @property
+    def cache_folder(self) -> Path:
+        """The folder WAV files are made in now."""
+        return self._cache.path
+
+    @property
+    def cache_problem(self) -> str | None:
+        """None, or why the configured cache folder is not used (a diagnostics line)."""
+        return self._cache.problem
+
     def job(self, text: str, voice: str, rate: int) -> Job:
         """The job (and cache file) for *text* in *voice* at *rate*."""
         digest = hashlib.sha256(f"{voice}\0{rate}\0{text}".encode()).hexdigest()[:32]
-        return Job(digest, text, voice, rate, self._cache_dir / f"{digest}.wav")
+        return Job(digest, text, voice, rate, self._cache.path / f"{digest}.wav")
+
+    def file(self, job: Job) -> Path:
+        """Where *job*'s WAV is made: in the cache folder in use now."""
+        return self._cache.path / job.path.name
 
     def cached(self, job: Job) -> bool:
         """True if *job*'s file is already made."""
         try:
-            return job.path.stat().st_size > worker.WAV_HEADER_BYTES
+            return self.file(job).stat().st_size > worker.WAV_HEADER_BYTES
         except OSError:
             return False
 
@@ -158,7 +179,8 @@ class Synthesizer(QObject):
     def request(self, job: Job, urgent: bool = True) -> None:
         """Make *job*'s file; `ready` (or `failed`) follows, never synchronously."""
         if self.cached(job):
-            QTimer.singleShot(0, self, lambda: self.ready.emit(job.key, str(job.path)))
+            path = str(self.file(job))
+            QTimer.singleShot(0, self, lambda: self.ready.emit(job.key, path))
             return
         if self.engine_error is not None:
             QTimer.singleShot(0, self, lambda: self.failed.emit(job.key, SpeechProblem.NO_ENGINE))
@@ -186,11 +208,23 @@ class Synthesizer(QObject):
             with contextlib.suppress(OSError):
                 self._conn.send(Quit())
         self._stop_process(grace_s=1.0)
+        if self._cache.path != self._cache_dir:  # a private fallback folder: not kept
+            shutil.rmtree(self._cache.path, ignore_errors=True)
 
     # -- worker management --------------------------------------------------------------
 
+    def _check_cache(self) -> None:
+        if not self._cache_checked:  # once, with the first worker: not at start-up
+            self._cache_checked = True
+            self._use_cache(usable_cache(self._cache_dir))
+
+    def _use_cache(self, cache: CacheFolder) -> None:
+        self._cache = cache
+        if cache.problem:
+            log.warning("%s", cache.problem)
+
     def _spawn(self) -> None:
-        self._cache_dir.mkdir(parents=True, exist_ok=True)
+        self._check_cache()
         process, parent = worker.spawn(self._target)
         self._generation += 1
         self._process, self._conn, self._worker_ready = process, parent, False
@@ -245,7 +279,7 @@ class Synthesizer(QObject):
         while self._urgent or self._background:
             job = (self._urgent or self._background).popleft()
             if self.cached(job):
-                self.ready.emit(job.key, str(job.path))
+                self.ready.emit(job.key, str(self.file(job)))
                 continue
             voice_id = resolve_voice(job.voice, self._voices)
             if voice_id is None:
@@ -253,7 +287,8 @@ class Synthesizer(QObject):
                 continue
             assert self._conn is not None
             self._in_flight = job
-            self._conn.send(Synthesize(job.key, job.text, voice_id, job.rate, str(job.path)))
+            path = str(self.file(job))
+            self._conn.send(Synthesize(job.key, job.text, voice_id, job.rate, path))
             self._watchdog.start()
             return
         self._idle.start()  # nothing left to do
@@ -282,10 +317,16 @@ class Synthesizer(QObject):
                 job, self._in_flight = self._in_flight, None
                 if job is not None and job.key == key:
                     if isinstance(message, Done):
-                        self.ready.emit(job.key, str(job.path))
+                        self.ready.emit(job.key, message.path)
                     else:
                         log.error("Speech synthesis failed for %r: %s", job.text, message.why)
                         self.failed.emit(job.key, SpeechProblem.ERROR)
+                self._send_next()
+            case Unwritable(key, folder, why):
+                self._watchdog.stop()
+                job, self._in_flight = self._in_flight, None
+                if job is not None and job.key == key:
+                    self._on_unwritable(job, Path(folder), why)
                 self._send_next()
             case Fatal(why):
                 self._give_up(why)
@@ -303,6 +344,17 @@ class Synthesizer(QObject):
                 self._give_up("the speech worker dies as it starts")
                 return
         self._restart("died")
+
+    def _on_unwritable(self, job: Job, folder: Path, why: str) -> None:
+        """The worker could not write *job*'s WAV into *folder*: try it once more in a
+        fresh temporary folder; if that was the fallback already, *job* fails."""
+        if folder == self._cache.path and self._cache.problem is None:
+            self._use_cache(fallback(folder, why))
+            if self._cache.path != folder:
+                self._urgent.appendleft(job)
+                return
+        log.error("Speech synthesis failed for %r: cannot write to %s (%s)", job.text, folder, why)
+        self.failed.emit(job.key, SpeechProblem.ERROR)
 
     def _give_up(self, why: str) -> None:
         log.error("No speech engine: %s", why)

@@ -146,6 +146,7 @@ def test_right_pin_shows_diagnostics(qtbot: QtBot, live_kiosk: LiveKioskFactory)
         "dps-sro-faq",
         "Voice en: en-us",
         "Voice vi: vi",
+        "Speech cache:",
         "Audio output:",
         "Config:",
         "Last crash:",

@@ -73,6 +73,7 @@ bench: venv
 	$(BIN)/python benchmarks/startup_memory.py
 	$(BIN)/python benchmarks/ui_latency.py
 	$(BIN)/python benchmarks/speech_latency.py
+	$(BIN)/python benchmarks/bundle_load.py
 
 # The long soak (10,000 random actions, memory flat); `make test` runs a 500-action one.
 soak: venv

@@ -19,6 +19,9 @@ _BOUNDARY = r"""(?<=[.!?…])["”’)\]]*\s+(?=[¿¡"“‘(\[]?[^\W_a-z])"""
 # Where a long sentence is cut first: after clause punctuation followed by white space.
 _CLAUSE_BREAK = r"""[,;:–—،、，；：]["”’)\]]*(?=\s)"""
 
+#: The invisible break point the screen puts into long words and addresses
+#: (kiosk/ui/text.py): not a character of the text, so it never moves a cut.
+ZERO_WIDTH_SPACE = "\u200b"
 #: The longest piece synthesized at once, in characters (about 25 s of speech).
 MAX_SENTENCE_CHARS = 400
 #: A cut at clause punctuation or a space is taken only this far into the piece, or later,
@@ -37,7 +40,21 @@ class Sentence:
 
 def split_sentences(text: str, limit: int = MAX_SENTENCE_CHARS) -> list[Sentence]:
     """The sentences of *text*, in order, none longer than *limit* characters (longer ones
-    are cut into pieces, see above); stray punctuation (". .") is dropped."""
+    are cut into pieces, see above); stray punctuation (". .") is dropped. Zero-width
+    spaces do not count: *text* is cut where the same text without them is."""
+    if ZERO_WIDTH_SPACE not in text:
+        return _split(text, limit)
+    # Offsets in the text without break points, mapped back to the text with them.
+    shown_at = [index for index, char in enumerate(text) if char != ZERO_WIDTH_SPACE]
+    shown_at.append(len(text))
+    sentences = []
+    for sentence in _split(text.replace(ZERO_WIDTH_SPACE, ""), limit):
+        start, end = shown_at[sentence.start], shown_at[sentence.end - 1] + 1
+        sentences.append(Sentence(text[start:end], start, end))
+    return sentences
+
+
+def _split(text: str, limit: int) -> list[Sentence]:
     sentences = []
     start = 0
     for boundary in [*re.finditer(_BOUNDARY, text), None]:  # compiled once, when first used

@@ -15,6 +15,9 @@
 ;                                            upgrade and uninstall (uninstall /PURGE deletes
 ;                                            the folder)
 ;   C:\ProgramData\FaqKiosk\logs            the kiosk's log (kiosk.system.health.default_log_dir)
+;   C:\ProgramData\FaqKiosk\staff-pin       the staff PIN's hash (faq-kiosk set-pin); only
+;                                            SYSTEM and administrators, plus the kiosk account
+;                                            that kiosk-lockdown.ps1 grants, may read it
 ; ProgramData\FaqKiosk: administrators and SYSTEM change it, other users read it;
 ; logs\: users may also write (the kiosk account writes its log there).
 ;
@@ -103,6 +106,8 @@ Type: filesandordirs; Name: "{app}\_internal"
 [Dirs]
 Name: "{#DataDir}"; Flags: uninsneveruninstall
 Name: "{#DataDir}\logs"; Permissions: users-modify; Flags: uninsneveruninstall
+; What the kiosk keeps between runs (kiosk.system.files.default_state_dir): the PIN lock-out.
+Name: "{#DataDir}\state"; Permissions: users-modify; Flags: uninsneveruninstall
 
 [Files]
 ; The PyInstaller one-folder build (packaging\pyinstaller\faq-kiosk.spec).
@@ -110,6 +115,8 @@ Source: "{#DistDir}\{#AppExeName}"; DestDir: "{app}"; Flags: ignoreversion signo
 Source: "{#DistDir}\_internal\*"; DestDir: "{app}\_internal"; Flags: ignoreversion recursesubdirs createallsubdirs
 ; The configuration: only when there is none, and never removed by the uninstaller.
 Source: "{#RepoRoot}\packaging\config.toml"; DestDir: "{#DataDir}"; Flags: onlyifdoesntexist uninsneveruninstall
+; The staff PIN file, empty until `faq-kiosk set-pin`; its ACL is set in [Run].
+Source: "staff-pin"; DestDir: "{#DataDir}"; Flags: onlyifdoesntexist uninsneveruninstall
 ; The current example, with every key and its default, replaced on each upgrade.
 Source: "{#RepoRoot}\packaging\config.toml"; DestDir: "{app}"; DestName: "config.example.toml"; Flags: ignoreversion
 ; Lock-down script and the Windows notes.
@@ -136,6 +143,10 @@ Name: "{group}\Uninstall FAQ Kiosk"; Filename: "{uninstallexe}"
 ; config). logs\ keeps the users-modify it got in [Dirs]. Well-known SIDs, so the names'
 ; language does not matter. Run on every install, so an upgrade repairs the ACL.
 Filename: "{sys}\icacls.exe"; Parameters: """{#DataDir}"" /inheritance:r /grant:r *S-1-5-18:(OI)(CI)F *S-1-5-32-544:(OI)(CI)F *S-1-5-32-545:(OI)(CI)RX"; Flags: runhidden; StatusMsg: "Setting permissions on {#DataDir}..."
+; The PIN file: not readable by Users (a 4-digit PIN's hash falls to an offline search in
+; minutes); kiosk-lockdown.ps1 grants the kiosk account read. /grant:r replaces only the
+; grants it names, so an upgrade keeps the kiosk account's.
+Filename: "{sys}\icacls.exe"; Parameters: """{#DataDir}\staff-pin"" /inheritance:r /grant:r *S-1-5-18:F *S-1-5-32-544:F"; Flags: runhidden; StatusMsg: "Setting permissions on the staff PIN file..."
 
 [Code]
 const

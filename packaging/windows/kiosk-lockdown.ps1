@@ -270,6 +270,24 @@ function Initialize-KioskUser {
     return $user.SID.Value
 }
 
+function Grant-PinFileRead {
+    # The installer makes the staff PIN file readable by SYSTEM and administrators only;
+    # the kiosk account must read it too, and no one else.
+    param([string] $Sid)
+    $pinFile = Join-Path $env:ProgramData 'FaqKiosk\staff-pin'
+    if (-not (Test-Path -LiteralPath $pinFile -PathType Leaf)) {
+        Write-Warning "$pinFile not found: run the FAQ Kiosk installer first, then this script again"
+        return
+    }
+    if ($PSCmdlet.ShouldProcess($pinFile, "grant $UserName read")) {
+        & icacls.exe $pinFile /grant "*${Sid}:R" | Out-Null
+        if ($LASTEXITCODE -ne 0) {
+            throw "icacls could not let $UserName read $pinFile (exit code $LASTEXITCODE)"
+        }
+        Write-Step "the staff PIN file is readable by $UserName (and administrators) only"
+    }
+}
+
 function Get-CustomShell {
     param([string] $Sid)
     return Get-CimInstance -Namespace $Namespace -ClassName WESL_UserSetting |
@@ -435,6 +453,7 @@ function Invoke-Lockdown {
     if ($null -eq $kioskSid) {
         $kioskSid = 'S-1-5-21-0-0-0-0'   # -WhatIf for an account that does not exist yet
     }
+    Grant-PinFileRead -Sid $kioskSid
     if (Test-WmiClass 'WESL_UserSetting') {
         Set-ShellLauncher -KioskSid $kioskSid
     }

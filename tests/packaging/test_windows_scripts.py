@@ -267,11 +267,24 @@ def test_iss_config_and_logs_are_where_the_app_looks(monkeypatch: pytest.MonkeyP
 
 
 def test_iss_data_folder_acl_is_admin_write_user_read() -> None:
-    [icacls] = [item for item in entries("Run") if item["Filename"] == "{sys}\\icacls.exe"]
-    parameters = icacls["Parameters"]
+    folder, pin_file = [item for item in entries("Run") if item["Filename"] == "{sys}\\icacls.exe"]
+    parameters = folder["Parameters"]
     assert parameters.startswith('"{#DataDir}" /inheritance:r /grant:r ')
     grants = set(parameters.split()[3:])
     assert grants == {"*S-1-5-18:(OI)(CI)F", "*S-1-5-32-544:(OI)(CI)F", "*S-1-5-32-545:(OI)(CI)RX"}
+    # The PIN file, after the folder: SYSTEM and administrators only (not Users).
+    parameters = pin_file["Parameters"]
+    assert parameters.startswith('"{#DataDir}\\staff-pin" /inheritance:r /grant:r ')
+    assert set(parameters.split()[3:]) == {"*S-1-5-18:F", "*S-1-5-32-544:F"}
+    [installed] = [item for item in entries("Files") if item["Source"] == "staff-pin"]
+    assert {"onlyifdoesntexist", "uninsneveruninstall"} <= flags(installed)
+    assert (WINDOWS / "staff-pin").read_bytes() == b""
+
+
+def test_lockdown_lets_the_kiosk_account_read_the_pin_file() -> None:
+    script = (WINDOWS / "kiosk-lockdown.ps1").read_text(encoding="ascii")
+    assert "Grant-PinFileRead -Sid $kioskSid" in script
+    assert "'FaqKiosk\\staff-pin'" in script and '/grant "*${Sid}:R"' in script
 
 
 def test_iss_run_entries_are_sane() -> None:

@@ -10,23 +10,29 @@ from __future__ import annotations
 
 import contextlib
 import os
-import re
 import sys
-import unicodedata
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
-from urllib.parse import urlsplit
 
+from kiosk.config.checks import (
+    MAX_QR_URL_BYTES,
+    Check,
+    in_range,
+    keypad_problem,
+    language_code_problem,
+    languages_problem,
+    links_problem,
+    one_of,
+    path_problem,
+    voices_problem,
+    web_url_problem,
+)
 from kiosk.config.pin import PIN_FILE_NAME, pin_hash_problem, stored_pin_hash
 from kiosk.config.tomlfile import Issue, TomlDocument, TomlFileError, read_toml
 from kiosk.system.files import default_state_dir
 
-#: A language code as the kiosk takes it: BCP 47's language, then optional subtags
-#: ("so", "es-419", "zh-Hant"). Which languages exist is up to the content bundle and the
-#: interface catalogs, not the config (docs/architecture.md, Adding a language).
-LANGUAGE_CODE = re.compile(r"[a-z]{2,3}(-[A-Za-z0-9]{2,8})*")
 THEMES = ("standard", "high-contrast")
 TEXT_SIZES = (100, 125, 150, 175, 200)
 #: Speaking rates espeak-ng accepts, in words per minute.
@@ -35,103 +41,6 @@ MIN_SPEECH_RATE, MAX_SPEECH_RATE = 80, 450
 DEFAULT_VOLUME = 80
 #: The largest config file read: a real one is a few KB (docs/content.md, Limits).
 MAX_CONFIG_BYTES = 1024 * 1024
-#: The longest URL (UTF-8 bytes) whose QR code still scans from the kiosk's 220 px codes:
-#: QR version 12 at error level M, 3 px modules (kiosk/system/qr.py MIN_MODULE_PX). Measured
-#: with zxing-cpp on the rendered card at half resolution: 287 decodes, 288 does not.
-MAX_QR_URL_BYTES = 287
-
-Check = Callable[[Any], str | None]
-
-
-def _in_range(low: int, high: int) -> Check:
-    return lambda value: None if low <= value <= high else f"must be from {low} to {high}"
-
-
-def _one_of(choices: tuple[Any, ...]) -> Check:
-    allowed = ", ".join(repr(choice) for choice in choices)
-    return lambda value: None if value in choices else f"must be one of {allowed}"
-
-
-def url_problem(value: str, schemes: tuple[str, ...] = ("http", "https")) -> str | None:
-    """Why *value* is not a usable link for a QR code, or None if it is."""
-    if any(char.isspace() or unicodedata.category(char) in ("Cc", "Cf") for char in value):
-        return "must not contain spaces or invisible characters"
-    if (length := len(value.encode("utf-8"))) > MAX_QR_URL_BYTES:
-        return (
-            f"is {length} bytes long: its QR code would be too dense to scan from the screen "
-            f"(at most {MAX_QR_URL_BYTES}); use a shorter link, such as the form's short URL"
-        )
-    try:
-        parts = urlsplit(value)
-        hostname, _port = parts.hostname, parts.port  # each raises on a malformed part
-    except ValueError as error:  # an unbalanced "[", a port that is not a number…
-        return f"is not a valid URL ({error})"
-    if parts.scheme not in schemes:
-        return f"must be a URL starting with {' or '.join(s + ':' for s in schemes)}"
-    if parts.scheme in ("http", "https"):
-        if not hostname:
-            return "must name a host, as in https://example.org/form"
-        if parts.username is not None or parts.password is not None:
-            return "must not contain a user name or password (anyone can read a QR code)"
-    return None
-
-
-def _path(value: str) -> str | None:
-    try:
-        Path(value).expanduser()
-    except RuntimeError:  # "~name" of a user this machine does not have
-        return "names the home folder of a user this machine does not have"
-    return None
-
-
-def _web_url(value: str) -> str | None:
-    return url_problem(value)
-
-
-def _link_url(value: str) -> str | None:
-    return url_problem(value, ("http", "https", "tel")) if value else None
-
-
-def language_code_problem(value: str) -> str | None:
-    """Why *value* is not a language code, or None if it is."""
-    if LANGUAGE_CODE.fullmatch(value):
-        return None
-    return f"{value!r} is not a language code (such as 'en', 'es-419' or 'so')"
-
-
-def _languages(value: list[Any]) -> str | None:
-    if any(not isinstance(item, str) for item in value):
-        return "must be a list of language codes (strings)"
-    for item in value:
-        if problem := language_code_problem(item):
-            return problem
-    if len(set(value)) != len(value):
-        return "lists a language twice"
-    return None
-
-
-def _voices(value: dict[str, Any]) -> str | None:
-    for lang, voice in value.items():
-        if problem := language_code_problem(lang):
-            return problem
-        if not isinstance(voice, str) or not voice:
-            return f"voice for {lang!r} must be a non-empty string"
-    return None
-
-
-def _keypad(value: dict[str, Any]) -> str | None:
-    from kiosk.config.keymap import key_map_problem  # Qt's key names; loaded only when configured
-
-    return key_map_problem(value)
-
-
-def _links(value: dict[str, Any]) -> str | None:
-    for link_id, url in value.items():
-        if not isinstance(url, str):
-            return f"link {link_id!r} must be a URL string"
-        if problem := _link_url(url):
-            return f"link {link_id!r} {problem}"
-    return None
 
 
 @dataclass(frozen=True)
@@ -157,7 +66,7 @@ SCHEMA: tuple[Setting, ...] = (
         "https://www.dpsk12.org/",
         "Address of the feedback form, shown as a QR code on every FAQ screen: at most "
         f"{MAX_QR_URL_BYTES} bytes, or the code does not scan.",
-        _web_url,
+        web_url_problem,
     ),
     Setting(
         "default_language",
@@ -173,42 +82,42 @@ SCHEMA: tuple[Setting, ...] = (
         [],
         "Languages offered, in the order their buttons appear. Empty: every language the "
         "content bundle has, in its order.",
-        _languages,
+        languages_problem,
     ),
     Setting(
         "idle_timeout_s",
         int,
         90,
         'Seconds without a touch, key or speech before the kiosk asks "Are you still there?".',
-        _in_range(30, 600),
+        in_range(30, 600),
     ),
     Setting(
         "idle_warning_s",
         int,
         20,
         'Seconds the "Are you still there?" countdown lasts before the kiosk resets.',
-        _in_range(20, 120),
+        in_range(20, 120),
     ),
     Setting(
         "attract_after_s",
         int,
         300,
         "Seconds of no use on the Home screen before it dims into the attract loop.",
-        _in_range(30, 3600),
+        in_range(30, 3600),
     ),
     Setting(
         "speech.rate",
         int,
         150,
         "Speaking rate in words per minute (espeak-ng's normal is 175).",
-        _in_range(MIN_SPEECH_RATE, MAX_SPEECH_RATE),
+        in_range(MIN_SPEECH_RATE, MAX_SPEECH_RATE),
     ),
     Setting(
         "speech.volume",
         int,
         DEFAULT_VOLUME,
         "Starting speech volume, in percent.",
-        _in_range(0, 100),
+        in_range(0, 100),
     ),
     Setting(
         "speech.voices",
@@ -216,7 +125,7 @@ SCHEMA: tuple[Setting, ...] = (
         {"en": "en-us", "es": "es-419", "vi": "vi"},
         "Voice per language: espeak-ng voice names on Linux, SAPI5 voice names on Windows. "
         "A language not listed uses the voice named by its code.",
-        _voices,
+        voices_problem,
     ),
     Setting(
         "staff.pin_hash",
@@ -233,7 +142,7 @@ SCHEMA: tuple[Setting, ...] = (
         "",
         f"File holding the staff PIN's salted hash, written by `faq-kiosk set-pin` (0640 "
         f"root:kiosk). Empty: `{PIN_FILE_NAME}` beside this config file.",
-        _path,
+        path_problem,
     ),
     Setting("staff.allow_exit", bool, False, "Whether the staff panel offers Exit."),
     Setting("display.hide_cursor", bool, False, "Hide the mouse pointer (touch screens)."),
@@ -242,14 +151,14 @@ SCHEMA: tuple[Setting, ...] = (
         str,
         "standard",
         'Colour theme a session starts in: "standard" or "high-contrast".',
-        _one_of(THEMES),
+        one_of(THEMES),
     ),
     Setting(
         "display.text_size",
         int,
         100,
         "Text size a session starts at, in percent: 100, 125, 150, 175 or 200.",
-        _one_of(TEXT_SIZES),
+        one_of(TEXT_SIZES),
     ),
     Setting(
         "content_dir",
@@ -257,14 +166,14 @@ SCHEMA: tuple[Setting, ...] = (
         "",
         "Folder of the FAQ content bundle. Empty: the bundled SRO FAQ. A relative path "
         "is taken from the config file's folder.",
-        _path,
+        path_problem,
     ),
     Setting(
         "log_dir",
         str,
         "",
         "Folder for the rotating log file. Empty: the platform default.",
-        _path,
+        path_problem,
     ),
     Setting(
         "state_dir",
@@ -272,7 +181,7 @@ SCHEMA: tuple[Setting, ...] = (
         "",
         "Folder for what the kiosk keeps between runs (the staff PIN lock-out). Empty: "
         "the platform default (~/.local/state/faq-kiosk; %PROGRAMDATA%\\FaqKiosk\\state).",
-        _path,
+        path_problem,
     ),
     Setting(
         "keypad",
@@ -281,7 +190,7 @@ SCHEMA: tuple[Setting, ...] = (
         "Keys per keypad action (up, down, select, back, next, help, volume_up, "
         'volume_down), as lists of Qt key names, e.g. up = ["Up", "8"]; unnamed actions keep '
         "their default keys.",
-        _keypad,
+        keypad_problem,
     ),
     Setting(
         "links",
@@ -289,7 +198,7 @@ SCHEMA: tuple[Setting, ...] = (
         {},
         'URL per content link id (for example campus-list = "https://…"); overrides '
         f"the bundle's own URL; at most {MAX_QR_URL_BYTES} bytes, like `feedback_url`.",
-        _links,
+        links_problem,
     ),
 )
 

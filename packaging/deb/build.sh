@@ -49,7 +49,10 @@ started=$(date +%s)
 command -v dpkg-deb >/dev/null || die "not a Debian system (dpkg-deb missing)"
 # dpkg-shlibdeps (dpkg-dev), readelf/strip (binutils), chrpath, and for Debian's own
 # Python the shared libpython PyInstaller bundles; installed as root if missing.
-tools=(dpkg-dev binutils chrpath)
+# The libraries Qt's Wayland platform plugin links to (cage is a Wayland compositor):
+# dpkg-shlibdeps and the check below resolve them on this machine, which a fresh one
+# (nothing but `make venv`) does not have.
+tools=(dpkg-dev binutils chrpath libwayland-cursor0 libwayland-egl1)
 if [[ $("$python" -c 'import os, sys; print(os.path.realpath(sys.executable))') == /usr/bin/* ]]; then
     tools+=("libpython$("$python" -c 'import sys; print("%d.%d" % sys.version_info[:2])')")
 fi

@@ -184,7 +184,7 @@ check "kiosk is in audio, video and (where the machine has it) render" \
 check "/var/lib/faq-kiosk is kiosk's, mode 0750" test "$(stat -c '%U %a' /var/lib/faq-kiosk)" = "kiosk 750"
 check "/etc/faq-kiosk/staff-pin is root:kiosk, mode 0640 (the PIN hash, not world-readable)" \
     test "$(stat -c '%U:%G %a' /etc/faq-kiosk/staff-pin)" = "root:kiosk 640"
-check "another user cannot read the PIN file" bash -c '! runuser -u nobody -- cat /etc/faq-kiosk/staff-pin 2>/dev/null'
+check "another user cannot read the PIN file (but can read the config)" bash -c 'runuser -u nobody -- cat /etc/faq-kiosk/config.toml >/dev/null && ! runuser -u nobody -- cat /etc/faq-kiosk/staff-pin 2>/dev/null'
 check "service enabled for graphical.target (no systemd needed)" \
     test -L /etc/systemd/system/graphical.target.wants/faq-kiosk.service
 unit_check() {

@@ -1,4 +1,5 @@
-"""Entry points: `faq-kiosk` (run, --screenshot), `faq-kiosk check`, `faq-kiosk set-pin`.
+"""Entry points: `faq-kiosk` (run, --screenshot), `faq-kiosk check`, `faq-kiosk set-pin`,
+`faq-kiosk content …` (authoring: content.py).
 
 The top layer: it may import every other part of the kiosk; nothing imports it.
 """

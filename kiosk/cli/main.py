@@ -173,6 +173,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             help="config file to update (default: $FAQ_KIOSK_CONFIG, then the system config file)",
         )
         return set_pin(parser.parse_args(args[1:]).config)
+    if args[:1] == ["content"]:
+        from kiosk.cli.content import content_main
+
+        return content_main(args[1:])
     if args[:1] == ["check"]:
         from kiosk.cli.check import run_check
 

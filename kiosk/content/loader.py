@@ -2,9 +2,12 @@
 
 Rejected (raise `BundleInvalidError`, every problem with file and line): a missing or
 unreadable file, TOML syntax errors, unknown or missing keys, wrong types, empty
-text, question ids that differ between the manifest and a language, links pointing
-at unknown questions or lacking a label. Reported as warnings, still loaded: stale
-translations (their recorded `source_hash` differs from the current source text).
+text, question ids the manifest does not list (or a source-language file missing
+one), links pointing at unknown questions or lacking a label. Reported as warnings,
+still loaded: a question a translation does not have yet (NEW; the source text stands
+in), and stale translations (their recorded `source_hash` differs from the current
+source text: NEEDS_REVIEW). Each translated question's `status` ("translated" or
+"reviewed") is its review state otherwise.
 Format reference: docs/content.md.
 """
 
@@ -18,9 +21,11 @@ from typing import Any
 
 from kiosk.config import language_code_problem, url_problem
 from kiosk.config.tomlfile import Issue, TomlDocument, TomlFileError, read_toml
-from kiosk.content.model import ContentBundle, LanguageText, Link, Question
+from kiosk.content.model import ContentBundle, LanguageText, Link, Question, TranslationState
 
 MANIFEST = "manifest.toml"
+#: The `status` a translated question may record (NEW and NEEDS_REVIEW are found, not said).
+RECORDED_STATES = (TranslationState.TRANSLATED, TranslationState.REVIEWED)
 LINK_KINDS = {"web": ("http", "https"), "phone": ("tel",)}
 #: Embedding, override and isolate controls: they reorder what is shown, so "0100-555"
 #: can display as another number. (The marks U+200E/U+200F only nudge neutral
@@ -164,12 +169,27 @@ def _load_language(
     title = check.text(top, ("title",))
     given = check.table(("questions",), set(question_ids))
     questions: dict[str, Question] = {}
+    states: dict[str, TranslationState] = {}
+    hashes: dict[str, str] = {}
     for question_id in question_ids:
         key = ("questions", question_id)
         if question_id not in given:
-            check.report(("questions",), f"question {question_id!r} is missing")
+            if source is None:
+                check.report(("questions",), f"question {question_id!r} is missing")
+            else:
+                states[question_id] = TranslationState.NEW
+                warnings.append(
+                    Issue(
+                        document.path,
+                        None,
+                        f"question {question_id!r} is not translated yet; visitors see "
+                        f"the {source.language!r} text",
+                        ".".join(key),
+                    )
+                )
             continue
-        entry = check.table(key, {"title", "answer", "source_hash"})
+        allowed = {"title", "answer"} | (set() if source is None else {"source_hash", "status"})
+        entry = check.table(key, allowed)
         question = Question(
             question_id,
             check.text(entry, (*key, "title")),
@@ -178,9 +198,17 @@ def _load_language(
         questions[question_id] = question
         if source is None:
             continue
+        status = check.text(entry, (*key, "status"), required=False) or "translated"
+        if status not in RECORDED_STATES:
+            names = " or ".join(repr(str(state)) for state in RECORDED_STATES)
+            check.report((*key, "status"), f"must be {names}")
+            continue
+        states[question_id] = TranslationState(status)
         current = source.questions.get(question_id)
         recorded = check.text(entry, (*key, "source_hash"), required=False)
+        hashes[question_id] = recorded
         if current is not None and recorded != source_hash(current.title, current.answer):
+            states[question_id] = TranslationState.NEEDS_REVIEW
             line = document.line_of((*key, "source_hash"))
             warnings.append(
                 Issue(
@@ -198,7 +226,7 @@ def _load_language(
             check.report(("links",), f"label for link {link_id!r} is missing")
             continue
         labels[link_id] = check.text(check.table(key, {"label"}), (*key, "label"))
-    return LanguageText(language, title, questions, labels)
+    return LanguageText(language, title, questions, labels, states, hashes)
 
 
 def load_bundle(folder: Path) -> ContentBundle:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
+from enum import StrEnum
 
 from kiosk.config.tomlfile import Issue
 
@@ -37,14 +38,33 @@ class Link:
         return self.display or self.url
 
 
+class TranslationState(StrEnum):
+    """How far a translated question is from what visitors may be shown as official.
+
+    The source language is REVIEWED by definition. Guidance to school districts (the
+    2015 Education/Justice "Dear Colleague" letter) warns against unreviewed
+    translation, so only REVIEWED counts as ready; `content.unreviewed` in the config
+    decides what visitors see of the rest.
+    """
+
+    NEW = "new"  # not translated yet: the source language's text stands in
+    TRANSLATED = "translated"  # translated, not yet reviewed
+    NEEDS_REVIEW = "needs-review"  # the source text changed since it was translated
+    REVIEWED = "reviewed"
+
+
 @dataclass(frozen=True)
 class LanguageText:
-    """Everything a bundle says in one language."""
+    """Everything a bundle says in one language. `states` and `source_hashes` are per
+    question, for translations only: the review state, and the hash of the source text
+    each translation was made from (as recorded; see `source_hash`)."""
 
     language: str
     title: str
     questions: Mapping[str, Question]
     link_labels: Mapping[str, str]
+    states: Mapping[str, TranslationState] = field(default_factory=dict)
+    source_hashes: Mapping[str, str] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -66,8 +86,24 @@ class ContentBundle:
         return self._text(language).title
 
     def question(self, language: str, question_id: str) -> Question:
-        """Question *question_id* in *language* (falling back to the source language)."""
-        return self._text(language).questions[question_id]
+        """Question *question_id* in *language* (the source language's where *language*
+        has no translation of it yet)."""
+        question = self._text(language).questions.get(question_id)
+        return question or self.texts[self.source_language].questions[question_id]
+
+    def state(self, language: str, question_id: str) -> TranslationState:
+        """The review state of *question_id* in *language*."""
+        if language == self.source_language or language not in self.texts:
+            return TranslationState.REVIEWED
+        return self.texts[language].states.get(question_id, TranslationState.NEW)
+
+    def unreviewed(self, language: str) -> list[str]:
+        """The questions, in order, whose *language* text is not reviewed."""
+        return [
+            qid
+            for qid in self.question_ids
+            if self.state(language, qid) != TranslationState.REVIEWED
+        ]
 
     def link_label(self, language: str, link_id: str) -> str:
         """What link *link_id* leads to, in *language*."""

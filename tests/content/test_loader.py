@@ -11,6 +11,7 @@ from pathlib import Path
 import pytest
 
 from kiosk.content import BundleInvalidError, ContentBundle, load_bundle, source_hash
+from kiosk.content.model import TranslationState
 from tests.helpers import LANGUAGES, QUESTION_IDS, SEED
 
 LINK_QUESTIONS = {
@@ -216,8 +217,8 @@ DAMAGES = [
            None, "cannot read the file", None),
     Damage("missing-manifest", "manifest.toml", _remove("manifest.toml"),
            None, "cannot read the file", None),
-    Damage("missing-question", "vi.toml",
-           _cut("vi.toml", "[questions.savings]", "[questions.imminent-threat]"),
+    Damage("missing-question", "en.toml",
+           _cut("en.toml", "[questions.savings]", "[questions.imminent-threat]"),
            "questions", "question 'savings' is missing", ("", "[questions.")),
     Damage("unknown-key-in-question", "en.toml",
            _replace("en.toml", "answer = [", 'subtitle = "x"\nanswer = [', "[questions.savings]"),
@@ -299,6 +300,48 @@ DAMAGES = [
            "languages", "lists a language twice", ("", "languages =")),
 ]
 # fmt: on
+
+
+def test_a_translation_may_lack_a_question_the_source_text_stands_in(copy: Path) -> None:
+    _cut("vi.toml", "[questions.savings]", "[questions.imminent-threat]")(copy)
+    bundle = load_bundle(copy)
+    assert bundle.state("vi", "savings") == TranslationState.NEW
+    assert bundle.question("vi", "savings") == bundle.question("en", "savings")
+    [warning] = [w for w in bundle.warnings if w.key == "questions.savings"]
+    assert "not translated yet" in warning.message and warning.path == copy / "vi.toml"
+    assert bundle.unreviewed("vi") == ["savings"] and bundle.unreviewed("es") == []
+
+
+def test_review_states_are_read_and_stale_ones_found(copy: Path) -> None:
+    spanish = copy / "es.toml"
+    text = spanish.read_text(encoding="utf-8")
+    first = text.index('status = "reviewed"')
+    spanish.write_text(
+        text[:first] + 'status = "translated"' + text[first + len('status = "reviewed"') :],
+        encoding="utf-8",
+    )
+    english = copy / "en.toml"
+    english.write_text(
+        english.read_text(encoding="utf-8").replace("$626K", "$700K"), encoding="utf-8"
+    )
+    bundle = load_bundle(copy)
+    assert bundle.state("es", "why-remove-sros") == TranslationState.TRANSLATED
+    assert bundle.state("es", "savings") == TranslationState.NEEDS_REVIEW
+    assert bundle.state("es", "contact") == TranslationState.REVIEWED
+    assert bundle.state("en", "savings") == TranslationState.REVIEWED  # the source
+    assert bundle.unreviewed("es") == ["why-remove-sros", "savings"]
+
+
+def test_a_status_other_than_translated_or_reviewed_is_an_error(copy: Path) -> None:
+    spanish = copy / "es.toml"
+    spanish.write_text(
+        spanish.read_text(encoding="utf-8").replace('status = "reviewed"', 'status = "final"', 1),
+        encoding="utf-8",
+    )
+    with pytest.raises(BundleInvalidError) as caught:
+        load_bundle(copy)
+    [issue] = caught.value.issues
+    assert issue.key == "questions.why-remove-sros.status" and "'reviewed'" in issue.message
 
 
 @pytest.mark.parametrize("case", DAMAGES, ids=lambda case: case.id)

@@ -8,7 +8,8 @@ from dataclasses import dataclass
 
 from kiosk import version
 from kiosk.config import LoadedConfig
-from kiosk.content.store import ContentStore, configured_folder
+from kiosk.content.model import ContentBundle
+from kiosk.content.store import ContentStore, configured_folder, offered_languages
 from kiosk.speech.service import SpeechService
 from kiosk.system.health import uptime_text
 
@@ -36,8 +37,9 @@ def diagnostics_lines(
         f"questions, {', '.join(bundle.languages)}) from {bundle.source}",
     ]
     lines += [f"  warning: {warning}" for warning in bundle.warnings]
+    lines += [line for _ok, line in review_lines(bundle, loaded.config.unreviewed_translations)]
     lines += [f"  rejected: {issue}" for issue in content.issues]
-    for language in loaded.config.offered_languages(bundle.languages):
+    for language in offered_languages(bundle, loaded.config):
         problem = speech.availability(language)
         voice = speech.voice_for(language)
         lines.append(f"Voice {language}: {voice} ({problem or 'available'})")
@@ -49,6 +51,30 @@ def diagnostics_lines(
     lines += [f"  problem: {issue}" for issue in loaded.issues]
     lines.append(f"Log: {health.log_problem() or 'writing'}")
     lines.append(f"Last crash: {health.last_crash or 'none recorded'}")
+    return lines
+
+
+def review_lines(bundle: ContentBundle, policy: str) -> list[tuple[bool, str]]:
+    """Per translation, whether it is all reviewed, and a line saying how much of it is
+    and what visitors see of the rest."""
+    seen = {"hide": "language not offered", "mark": "shown marked", "show": "shown"}[policy]
+    lines: list[tuple[bool, str]] = []
+    for language in bundle.languages:
+        if language == bundle.source_language:
+            continue
+        unreviewed = bundle.unreviewed(language)
+        if not unreviewed:
+            lines.append((True, f"Translation {language}: all {len(bundle.question_ids)} reviewed"))
+            continue
+        states = ", ".join(f"{qid} {bundle.state(language, qid)}" for qid in unreviewed)
+        count = f"{len(unreviewed)} of {len(bundle.question_ids)}"
+        lines.append(
+            (
+                False,
+                f"Translation {language}: {count} not reviewed ({states}); {seen} "
+                f"(unreviewed_translations = {policy!r})",
+            )
+        )
     return lines
 
 

@@ -24,6 +24,7 @@ from kiosk.app.views import connect_display, connect_visitor_actions
 from kiosk.config import LoadedConfig
 from kiosk.config.keymap import KeyMap
 from kiosk.content.store import ContentStore, configured_folder, link_urls
+from kiosk.content.store import offered_languages as offered_by_bundle
 from kiosk.control.keypad import KeypadNavigator
 from kiosk.control.lockdown import LockDown
 from kiosk.control.reading import ReadAloud
@@ -108,11 +109,20 @@ class Kiosk:
 
 
 def offered_languages(loaded: LoadedConfig, content: ContentStore) -> list[str]:
-    """The languages the visitor can choose (Config.offered_languages), logging those the
-    config names and the content lacks."""
-    languages = loaded.config.offered_languages(content.bundle.languages)
-    for missing in set(loaded.config.languages) - set(languages):
+    """The languages the visitor can choose (kiosk.content.store.offered_languages),
+    logging those the config names and the content lacks, and those hidden because
+    their translation is not all reviewed."""
+    bundle = content.bundle
+    languages = offered_by_bundle(bundle, loaded.config)
+    for missing in set(loaded.config.languages) - set(bundle.languages):
         log.warning("Language %r is configured but the content bundle does not have it", missing)
+    for hidden in set(loaded.config.offered_languages(bundle.languages)) - set(languages):
+        log.warning(
+            "Language %r is not offered: %d of its answers are not reviewed "
+            '(unreviewed_translations = "hide")',
+            hidden,
+            len(bundle.unreviewed(hidden)),
+        )
     return languages
 
 
@@ -253,7 +263,7 @@ def build_kiosk(
     accessibility.install(qt_app)
 
     # Models and services.
-    content = ContentStore(link_urls(loaded))
+    content = ContentStore(link_urls(loaded), config.unreviewed_translations == "mark")
     content.load(configured_folder(loaded))
     languages = offered_languages(loaded, content)
     session = _new_session(loaded, languages, language)

@@ -182,11 +182,12 @@ def run_audit(qt_app: QApplication) -> list[Finding]:
     from kiosk.cli.screenshot import render
     from kiosk.config import load_config
     from kiosk.content import load_bundle
+    from kiosk.content.store import offered_languages
     from kiosk.system import resources
 
     findings = [Finding("theme", problem) for problem in contrast_problems()]
     loaded = load_config(None)
-    languages = loaded.config.offered_languages(load_bundle(resources.content_dir()).languages)
+    languages = offered_languages(load_bundle(resources.content_dir()), loaded.config)
     done = []
     for size_name, size in AUDIT_SIZES.items():
         for text_size in (100, 200):

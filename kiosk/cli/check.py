@@ -12,9 +12,10 @@ import os
 from pathlib import Path
 
 from kiosk import version
+from kiosk.app.diagnostics import review_lines
 from kiosk.config import LoadedConfig, find_config, load_config
 from kiosk.content import BundleInvalidError, ContentBundle, load_bundle
-from kiosk.content.store import configured_folder, link_urls
+from kiosk.content.store import configured_folder, link_urls, offered_languages
 from kiosk.system import resources
 from kiosk.system.i18n import SOURCE_LANGUAGE, Translator, catalog_path
 
@@ -65,7 +66,7 @@ def check_content(report: Report, folder: Path | None, loaded: LoadedConfig) -> 
         for issue in invalid.issues:
             report.error(str(issue))
         # The kiosk shows its own bundle instead.
-        return loaded.config.offered_languages(load_bundle(resources.content_dir()).languages)
+        return offered_languages(load_bundle(resources.content_dir()), loaded.config)
     report.ok(
         f"{folder}: bundle {bundle.id!r} version {bundle.version}, "
         f"{len(bundle.question_ids)} questions in {', '.join(bundle.languages)}"
@@ -79,7 +80,9 @@ def check_content(report: Report, folder: Path | None, loaded: LoadedConfig) -> 
                 f"(set it in the config's [links] table)"
             )
     _check_bundle_languages(report, bundle, loaded)
-    return loaded.config.offered_languages(bundle.languages)
+    for reviewed, line in review_lines(bundle, loaded.config.unreviewed_translations):
+        (report.ok if reviewed else report.warn)(line)
+    return offered_languages(bundle, loaded.config)
 
 
 def _check_bundle_languages(report: Report, bundle: ContentBundle, loaded: LoadedConfig) -> None:

@@ -34,6 +34,8 @@ from kiosk.config.tomlfile import Issue, TomlDocument, TomlFileError, read_toml
 from kiosk.system.files import default_state_dir
 
 THEMES = ("standard", "high-contrast")
+#: `unreviewed_translations`: what visitors see of an unreviewed translation.
+UNREVIEWED_CHOICES = ("hide", "mark", "show")
 TEXT_SIZES = (100, 125, 150, 175, 200)
 #: Speaking rates espeak-ng accepts, in words per minute.
 MIN_SPEECH_RATE, MAX_SPEECH_RATE = 80, 450
@@ -169,6 +171,16 @@ SCHEMA: tuple[Setting, ...] = (
         path_problem,
     ),
     Setting(
+        "unreviewed_translations",
+        str,
+        "hide",
+        'What visitors see of a translation not yet reviewed (or not yet made): "hide" '
+        'offers that language only once all of it is reviewed; "mark" shows it, each '
+        'such answer marked "not yet reviewed" in that language; "show" shows it as if '
+        "reviewed. Federal guidance to districts warns against unreviewed translation.",
+        one_of(UNREVIEWED_CHOICES),
+    ),
+    Setting(
         "log_dir",
         str,
         "",
@@ -223,6 +235,7 @@ class Config:
     display_theme: str
     display_text_size: int
     content_dir: str
+    unreviewed_translations: str
     log_dir: str
     state_dir: str
     keypad: dict[str, list[str]]

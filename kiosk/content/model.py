@@ -80,6 +80,9 @@ class ContentBundle:
     links: Mapping[str, Link]
     source: str
     warnings: tuple[Issue, ...] = field(default=())
+    #: Whether the screen marks answers whose translation is not reviewed (the config's
+    #: `unreviewed_translations = "mark"`); set by the store, not the bundle's files.
+    mark_unreviewed: bool = False
 
     def title(self, language: str) -> str:
         """The FAQ's title in *language* (the source language's if it has none)."""

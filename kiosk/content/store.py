@@ -4,11 +4,12 @@ from __future__ import annotations
 
 import logging
 import threading
+from dataclasses import replace
 from pathlib import Path
 
 from PySide6.QtCore import QObject, Signal
 
-from kiosk.config import LoadedConfig
+from kiosk.config import Config, LoadedConfig
 from kiosk.config.tomlfile import Issue
 from kiosk.content.loader import BundleInvalidError, load_bundle
 from kiosk.content.model import ContentBundle
@@ -20,6 +21,18 @@ log = logging.getLogger(__name__)
 def link_urls(loaded: LoadedConfig) -> dict[str, str]:
     """URLs the config gives for content links (the feedback form included)."""
     return {"feedback": loaded.config.feedback_url, **loaded.config.links}
+
+
+def offered_languages(bundle: ContentBundle, config: Config) -> list[str]:
+    """The languages visitors can choose: the config's choice among *bundle*'s, without
+    those not all reviewed when `unreviewed_translations = "hide"` (the source language
+    is always reviewed, so one is always left)."""
+    languages = config.offered_languages(bundle.languages)
+    if config.unreviewed_translations != "hide":
+        return languages
+    return [language for language in languages if not bundle.unreviewed(language)] or [
+        bundle.source_language
+    ]
 
 
 def configured_folder(loaded: LoadedConfig) -> Path | None:
@@ -42,9 +55,9 @@ class ContentStore(QObject):
     reloaded = Signal(bool)
     _read_done = Signal(object)  # from the reading thread: a bundle, or a list of issues
 
-    def __init__(self, urls: dict[str, str]) -> None:
+    def __init__(self, urls: dict[str, str], mark_unreviewed: bool = False) -> None:
         super().__init__()
-        self._urls = urls
+        self._urls, self._mark_unreviewed = urls, mark_unreviewed
         self._bundle: ContentBundle | None = None
         self._reading = False
         self.issues: list[Issue] = []
@@ -96,7 +109,7 @@ class ContentStore(QObject):
         return True
 
     def _prepare(self, bundle: ContentBundle) -> ContentBundle:
-        return bundle.with_link_urls(self._urls)
+        return replace(bundle.with_link_urls(self._urls), mark_unreviewed=self._mark_unreviewed)
 
 
 def _read(folder: Path | None) -> ContentBundle | list[Issue]:

@@ -10,7 +10,8 @@ from PySide6.QtCore import Qt, Signal
 from PySide6.QtWidgets import QFrame, QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.content import ContentBundle
-from kiosk.system.i18n import Translator, qlocale
+from kiosk.content.model import TranslationState
+from kiosk.system.i18n import Translator, endonym, qlocale
 from kiosk.system.qr import QrRenderer
 from kiosk.ui.button import TextButton
 from kiosk.ui.qr_card import QrCard
@@ -82,6 +83,10 @@ class QuestionItem(QFrame):
         self._answer_layout.setSpacing(20)
         self.read_button = TextButton(glyph="speaker")
         self._answer_layout.addWidget(self.read_button)
+        # Says when this answer's translation is not reviewed (unreviewed_translations).
+        self.review_note = WrapLabel(role="secondary")
+        self.review_note.hide()
+        self._answer_layout.addWidget(self.review_note)
         self.paragraphs: list[WrapLabel] = []
         self.link_cards: list[QrCard] = []
         layout = QVBoxLayout(self)
@@ -117,9 +122,10 @@ class QuestionItem(QFrame):
         self.header.set_text(question.title)
         self._show_state()
         self.read_button.set_text(self._t.gettext("Read this answer aloud"))
+        self._show_review(bundle, language)
         while len(self.paragraphs) < len(question.answer):
             label = WrapLabel()
-            self._answer_layout.insertWidget(len(self.paragraphs) + 1, label)
+            self._answer_layout.insertWidget(len(self.paragraphs) + 2, label)
             self.paragraphs.append(label)
         for index, label in enumerate(self.paragraphs):
             shown = index < len(question.answer)
@@ -128,9 +134,22 @@ class QuestionItem(QFrame):
                 show_breakable(label, question.answer[index])
         self._show_links(bundle, language)
 
+    def _show_review(self, bundle: ContentBundle, language: str) -> None:
+        state = bundle.state(language, self.question_id)
+        note = ""
+        if bundle.mark_unreviewed and state == TranslationState.NEW:
+            source = endonym(bundle.source_language)
+            note = self._t.gettext(
+                "This answer is not translated yet: it is shown in {language}."
+            ).format(language=source)
+        elif bundle.mark_unreviewed and state != TranslationState.REVIEWED:
+            note = self._t.gettext("This translation has not been reviewed yet.")
+        self.review_note.setText(note)
+        self.review_note.setVisible(bool(note))
+
     def reading_items(self, language: str) -> list[ReadingItem]:
-        """The question, its paragraphs and its links, as read aloud."""
-        labels: list[WrapLabel] = list(self.paragraphs)
+        """The question, its review note, its paragraphs and its links, as read aloud."""
+        labels: list[WrapLabel] = [self.review_note, *self.paragraphs]
         for card in self.link_cards:
             labels += [card.title, card.address, card.note]
         return [self.header.reading_item(language)] + [

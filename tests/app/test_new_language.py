@@ -72,6 +72,7 @@ def _arabic_bundle(folder: Path) -> None:
             f'title = "السؤال {number}؟"',
             f"answer = [{answer}]",
             f'source_hash = "{source_hash(question.title, question.answer)}"',
+            'status = "reviewed"',  # else the cautious default does not offer Arabic
             "",
         ]
     lines += [f'[links.{link_id}]\nlabel = "رابط {link_id}"\n' for link_id in english.link_labels]

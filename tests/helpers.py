@@ -85,3 +85,28 @@ def wav_seconds(path: Path) -> float:
     """Duration of a WAV file."""
     with wave.open(str(path), "rb") as audio:
         return audio.getnframes() / audio.getframerate()
+
+
+def question_table(text: str, question_id: str) -> tuple[int, int]:
+    """Where `[questions.<id>]` starts and ends (the next table) in a bundle file's text."""
+    start = text.index(f"[questions.{question_id}]")
+    following = text.find("\n[", start + 1)
+    return start, len(text) if following < 0 else following + 1
+
+
+def edit_question(folder: Path, language: str, question_id: str, old: str, new: str) -> None:
+    """Replace *old* (which must be there) by *new* in one question of `<language>.toml`."""
+    path = folder / f"{language}.toml"
+    text = path.read_text(encoding="utf-8")
+    start, end = question_table(text, question_id)
+    table = text[start:end]
+    assert old in table, f"{old!r} is not in {question_id} of {path.name}"
+    path.write_text(text[:start] + table.replace(old, new, 1) + text[end:], encoding="utf-8")
+
+
+def remove_question(folder: Path, language: str, question_id: str) -> None:
+    """Take one question's translation out of `<language>.toml`."""
+    path = folder / f"{language}.toml"
+    text = path.read_text(encoding="utf-8")
+    start, end = question_table(text, question_id)
+    path.write_text(text[:start] + text[end:], encoding="utf-8")

@@ -1,0 +1,121 @@
+"""Tests for kiosk.cli.preview: one PDF with the check's findings first, the contents
+with page numbers, then every question as the kiosk draws it (rasterised by poppler)."""
+
+from __future__ import annotations
+
+import re
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+from PySide6.QtWidgets import QApplication
+
+from kiosk.cli.content import content_main
+from tests.helpers import QUESTION_IDS, edit_question
+
+pytestmark = pytest.mark.skipif(
+    shutil.which("pdftoppm") is None or shutil.which("pdftotext") is None,
+    reason="needs poppler-utils (pdftoppm, pdftotext)",
+)
+#: The shipped bundle's languages × questions.
+SHOTS = 3 * len(QUESTION_IDS)
+
+
+def page_text(pdf: Path, page: int) -> str:
+    """The text of one page, whitespace made single spaces."""
+    out = subprocess.run(
+        ["pdftotext", "-f", str(page), "-l", str(page), str(pdf), "-"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    return " ".join(out.split())
+
+
+def rasterised_pages(pdf: Path, folder: Path) -> int:
+    """How many page images pdftoppm makes of *pdf* (at a low resolution)."""
+    subprocess.run(["pdftoppm", "-png", "-r", "8", str(pdf), str(folder / "p")], check=True)
+    return len(list(folder.glob("p-*.png")))
+
+
+def first_window_page(contents: str) -> int:
+    """The page number the contents give the first question."""
+    match = re.search(r"pages? (\d+)", contents)
+    assert match, contents
+    return int(match.group(1))
+
+
+def test_the_shipped_bundle_previews_every_question_in_every_language(
+    qapp: QApplication, bundled_content: Path, tmp_path: Path
+) -> None:
+    pdf = tmp_path / "preview.pdf"
+    assert (
+        content_main(["preview", str(bundled_content), "--out", str(pdf), "--shapes", "landscape"])
+        == 0
+    )
+    front = page_text(pdf, 1)
+    assert "Bundle dps-sro-faq, version 2021.1" in front
+    assert "Languages: English (en), Spanish (es), Vietnamese (vi)" in front
+    assert "every question is reviewed in every language. Ready to publish." in front
+    assert "1. What prompted the decision to remove SROs from schools?" in front
+    first = first_window_page(front[front.index("Contents") :])
+    assert rasterised_pages(pdf, tmp_path) == first - 1 + SHOTS
+    caption = page_text(pdf, first)
+    assert caption.startswith("English · question 1 of 11 · landscape 1920×1080")
+    assert f"page {first}" in caption
+    last = page_text(pdf, first - 1 + SHOTS)
+    assert last.startswith("Vietnamese · question 11 of 11 · landscape 1920×1080")
+
+
+def test_an_unreviewed_translation_is_warned_of_first(
+    qapp: QApplication, bundled_content: Path, tmp_path: Path
+) -> None:
+    content = tmp_path / "content"
+    shutil.copytree(bundled_content, content)
+    edit_question(content, "es", "savings", 'status = "reviewed"', 'status = "translated"')
+    pdf = tmp_path / "preview.pdf"
+    shapes = "portrait,large-text"
+    assert content_main(["preview", str(content), "--out", str(pdf), "--shapes", shapes]) == 1
+    front = page_text(pdf, 1)
+    warning = (
+        "Spanish: 'How much money will the district save from…' is translated but not yet reviewed."
+    )
+    assert front.index("What the check found") < front.index(warning) < front.index("Contents")
+    assert "for IT: " in front and "es.toml" in front
+    first = first_window_page(front[front.index("Contents") :])
+    assert rasterised_pages(pdf, tmp_path) == first - 1 + 2 * SHOTS
+    savings = first + 2 * (len(QUESTION_IDS) + QUESTION_IDS.index("savings"))
+    portrait, large = page_text(pdf, savings), page_text(pdf, savings + 1)
+    assert portrait.startswith("Spanish · question 6 of 11 · portrait 1080×1920")
+    assert large.startswith("Spanish · question 6 of 11 · 200 % text, landscape 1920×1080")
+    assert "Translated, not yet reviewed" in portrait
+    assert "not yet reviewed" not in page_text(pdf, savings + 2)
+
+
+def test_a_rejected_bundle_is_not_previewed(
+    bundled_content: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    content = tmp_path / "content"
+    shutil.copytree(bundled_content, content)
+    edit_question(content, "es", "savings", "title = ", "heading = ")
+    pdf = tmp_path / "preview.pdf"
+    assert content_main(["preview", str(content), "--out", str(pdf)]) == 1
+    out = capsys.readouterr().out
+    assert "Fix these first:" in out and f"No preview was made: {pdf} was not written." in out
+    assert not pdf.exists()
+
+
+def test_unknown_shapes_are_refused(bundled_content: Path, tmp_path: Path) -> None:
+    with pytest.raises(SystemExit) as stopped:
+        content_main(
+            [
+                "preview",
+                str(bundled_content),
+                "--out",
+                str(tmp_path / "p.pdf"),
+                "--shapes",
+                "square",
+            ]
+        )
+    assert stopped.value.code == 2

@@ -28,6 +28,10 @@ from kiosk.ui.theme import FONT_FAMILY
 
 #: Dots per inch of the PDF's coordinate system (images keep their own pixels).
 RESOLUTION_DPI = 150
+#: The longest side a window image keeps in the PDF: two thirds of 1920 keeps 100 % text
+#: legible when printed and zoomed, at about half the file size (Qt stores page images as
+#: JPEG; a full-size preview of the SRO FAQ was 40 MB).
+MAX_IMAGE_SIDE_PX = 1280
 MARGIN_MM = 12.0
 CAPTION_GAP_PT = 6.0
 TEXT_COLOUR = QColor("#1a1a1a")
@@ -179,7 +183,7 @@ class PreviewPdf:
         target = fitted(
             image.width(), image.height(), QRectF(0, y, rect.width(), rect.height() - y)
         )
-        painter.drawImage(target, image)
+        painter.drawImage(target, shrunk(image))
         painter.setPen(FRAME_COLOUR)
         painter.drawRect(target)
 
@@ -229,3 +233,15 @@ def _pieces(word: str, width: float, measure: Callable[[str], float]) -> Iterabl
             piece = ""
         piece += char
     yield piece
+
+
+def shrunk(image: QImage) -> QImage:
+    """*image* scaled down (smoothly) so that its longer side is `MAX_IMAGE_SIDE_PX`."""
+    if max(image.width(), image.height()) <= MAX_IMAGE_SIDE_PX:
+        return image
+    return image.scaled(
+        MAX_IMAGE_SIDE_PX,
+        MAX_IMAGE_SIDE_PX,
+        Qt.AspectRatioMode.KeepAspectRatio,
+        Qt.TransformationMode.SmoothTransformation,
+    )

@@ -123,13 +123,18 @@ def _check_file(bundle: ContentBundle, exchange: ExchangeFile, folder: Path) -> 
     return None
 
 
+def _count(number: int, noun: str) -> str:
+    """ "1 question", "2 questions"."""
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
+
+
 def _print_report(report: ImportReport, language: str, written: bool) -> None:
     """Say what an import took and refused."""
     what = language_name(language)
     if written:
         print(
-            f"Took the {what} translation of {report.taken} questions "
-            f"({report.reviewed} of them reviewed) and {report.other_texts} other texts."
+            f"Took the {what} translation of {_count(report.taken, 'question')} "
+            f"({report.reviewed} of them reviewed) and {_count(report.other_texts, 'other text')}."
         )
     else:
         print(f"Nothing new to take from this {what} translation.")

@@ -76,8 +76,9 @@ class _Merge:
         name = quoted(source.title)
         if any(unit.source_hash != fingerprint for unit in present):
             if current is None or targets != [current.title, *current.answer]:
+                seen = quoted(units[0].source) if units[0] else name  # as the file has it
                 self.report.refused.append(
-                    f"The {self.source_name} of '{name}' changed after this file was made; "
+                    f"The {self.source_name} of '{seen}' changed after this file was made; "
                     "export again and translate the new text."
                 )
             return

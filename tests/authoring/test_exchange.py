@@ -231,3 +231,38 @@ def test_a_file_from_another_faq_is_refused(bundle_dir: Path, tmp_path: Path) ->
     before = (bundle_dir / "es.toml").read_bytes()
     assert content_main(["import-translation", str(bundle_dir), str(out)]) == 1
     assert (bundle_dir / "es.toml").read_bytes() == before
+
+
+def test_clearing_fuzzy_confirms_a_stale_translation(
+    bundle_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    english = source_of(load_bundle(bundle_dir), "savings")
+    change(bundle_dir, "en", "savings", title=english.title + " (changed)")
+    out = tmp_path / "es.po"
+    export(bundle_dir, out, "po")
+    assert content_main(["import-translation", str(bundle_dir), str(out)]) == 0  # fuzzy: not done
+    assert load_bundle(bundle_dir).state("es", "savings") == TranslationState.NEEDS_REVIEW
+    spanish = load_bundle(bundle_dir).question("es", "savings")
+    edit_po(out, {question_title_id("savings"): spanish.title})  # checked, fuzzy removed
+    store = pypo.pofile.parsefile(str(out))
+    for unit in store.units:
+        if unit.getcontext().startswith("questions/savings/"):
+            unit.markfuzzy(False)
+    store.save()
+    assert content_main(["import-translation", str(bundle_dir), str(out)]) == 0
+    bundle = load_bundle(bundle_dir)
+    assert bundle.state("es", "savings") == TranslationState.TRANSLATED
+    assert not [w for w in bundle.warnings if w.path and w.path.name == "es.toml"]
+    assert "Not taken" not in capsys.readouterr().out
+
+
+def test_an_untouched_unit_whose_source_changed_is_left_quietly(
+    bundle_dir: Path, tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    out = tmp_path / "es.xlf"
+    export(bundle_dir, out, "xliff")
+    english = source_of(load_bundle(bundle_dir), "savings")
+    change(bundle_dir, "en", "savings", title=english.title + " (changed)")
+    assert content_main(["import-translation", str(bundle_dir), str(out)]) == 0
+    assert "Nothing new" in capsys.readouterr().out
+    assert load_bundle(bundle_dir).state("es", "savings") == TranslationState.NEEDS_REVIEW

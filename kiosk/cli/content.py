@@ -13,7 +13,11 @@ import importlib
 from collections.abc import Sequence
 
 #: The modules that each add commands (a `register(subparsers)` function).
-COMMANDS: tuple[str, ...] = ("kiosk.authoring.review", "kiosk.cli.preview")
+COMMANDS: tuple[str, ...] = (
+    "kiosk.authoring.exchange",
+    "kiosk.authoring.review",
+    "kiosk.cli.preview",
+)
 
 DESCRIPTION = (
     "Make a district's own FAQ without a developer: start from a spreadsheet or Word "

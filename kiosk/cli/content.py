@@ -14,6 +14,7 @@ from collections.abc import Sequence
 
 #: The modules that each add commands (a `register(subparsers)` function).
 COMMANDS: tuple[str, ...] = (
+    "kiosk.authoring.commands",
     "kiosk.authoring.exchange",
     "kiosk.authoring.review",
     "kiosk.cli.preview",

@@ -17,6 +17,7 @@ COMMANDS: tuple[str, ...] = (
     "kiosk.authoring.commands",
     "kiosk.authoring.exchange",
     "kiosk.authoring.review",
+    "kiosk.authoring.approve",
     "kiosk.cli.preview",
 )
 

@@ -183,7 +183,7 @@ def write_preview(review: Review, bundle: ContentBundle, out: Path, shapes: list
     front = pdf.text_pages(front_lines(review, bundle, plan(bundle, shapes, 1)), dry_run=True)
     shots = plan(bundle, shapes, front + 1)
     pdf.text_pages(front_lines(review, bundle, shots))
-    kiosk = _preview_kiosk(app, review.folder)
+    kiosk = preview_kiosk(app, review.folder)
     try:
         for shot in shots:
             _draw_shot(pdf, bundle, shot, _grab(kiosk, shot))
@@ -218,11 +218,15 @@ def _grab(kiosk: Kiosk, shot: Shot) -> QImage:
     return render(kiosk, shot.shape.size).convertToFormat(QImage.Format.Format_RGB32)
 
 
-def _preview_kiosk(app: QApplication, folder: Path) -> Kiosk:
-    """A kiosk on the built-in settings showing the bundle in *folder*."""
+def preview_kiosk(app: QApplication, folder: Path) -> Kiosk:
+    """A kiosk on the built-in settings showing the bundle in *folder*, every language
+    offered and each unreviewed answer marked as such (what a reviewer must see, not
+    what the cautious default would hide)."""
     from kiosk.app import build_kiosk
 
-    config = replace(Config.defaults(), content_dir=str(folder.resolve()))
+    config = replace(
+        Config.defaults(), content_dir=str(folder.resolve()), unreviewed_translations="mark"
+    )
     return build_kiosk(app, LoadedConfig(config, None))
 
 

@@ -119,3 +119,26 @@ def test_unknown_shapes_are_refused(bundled_content: Path, tmp_path: Path) -> No
             ]
         )
     assert stopped.value.code == 2
+
+
+def test_the_preview_shows_unreviewed_languages_with_their_answers_marked(
+    qapp: QApplication, bundled_content: Path, tmp_path: Path
+) -> None:
+    from kiosk.cli.preview import preview_kiosk
+    from kiosk.cli.screenshot import settle
+    from tests.helpers import discard
+
+    content = tmp_path / "content"
+    shutil.copytree(bundled_content, content)
+    edit_question(content, "es", "savings", 'status = "reviewed"', 'status = "translated"')
+    kiosk = preview_kiosk(qapp, content)
+    try:
+        # The cautious default would not offer Spanish; a reviewer must see it.
+        assert kiosk.window.home.languages == ["en", "es", "vi"]
+        kiosk.session.choose_language("es")
+        kiosk.session.set_open_question("savings")
+        settle(kiosk)
+        note = kiosk.window.faq.accordion.items["savings"].review_note
+        assert not note.isHidden() and note.text() == "Esta traducción aún no ha sido revisada."
+    finally:
+        discard(kiosk)

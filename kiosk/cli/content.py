@@ -13,7 +13,7 @@ import importlib
 from collections.abc import Sequence
 
 #: The modules that each add commands (a `register(subparsers)` function).
-COMMANDS: tuple[str, ...] = ()
+COMMANDS: tuple[str, ...] = ("kiosk.cli.content_archive",)
 
 DESCRIPTION = (
     "Make a district's own FAQ without a developer: start from a spreadsheet or Word "

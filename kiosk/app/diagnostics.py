@@ -1,5 +1,5 @@
 """What the staff desk is given: diagnostics (is this kiosk healthy, and if not, why, in
-plain lines for IT) and reloading the content bundle."""
+plain lines for IT), reloading the content bundle and rolling back to the previous one."""
 
 from __future__ import annotations
 
@@ -39,6 +39,11 @@ def diagnostics_lines(
     lines += [f"  warning: {warning}" for warning in bundle.warnings]
     lines += [line for _ok, line in review_lines(bundle, loaded.config.unreviewed_translations)]
     lines += [f"  rejected: {issue}" for issue in content.issues]
+    if (previous := content.previous) is not None:
+        lines.append(
+            f"Previous content (Roll back shows it again): {previous.id} version "
+            f"{previous.version} from {previous.source}"
+        )
     for language in offered_languages(bundle, loaded.config):
         problem = speech.availability(language)
         voice = speech.voice_for(language)
@@ -94,3 +99,15 @@ def reload_content(content: ContentStore, loaded: LoadedConfig) -> str:
     """Reload the content bundle now; a line for the staff sheet saying how it went."""
     content.load(configured_folder(loaded))
     return reload_result(content)
+
+
+def roll_back_content(content: ContentStore) -> str:
+    """Show the previous content bundle again; a line for the staff sheet saying how it
+    went (the config still names the newer one: a restart or Reload brings it back)."""
+    if not content.roll_back():
+        return "Not rolled back: there is no previous content (or a reload is under way)."
+    bundle = content.bundle
+    return (
+        f"Rolled back to {bundle.id} version {bundle.version}. It shows until the kiosk "
+        "restarts or content is reloaded; ask IT to publish it again to keep it."
+    )

@@ -18,7 +18,13 @@ from PySide6.QtCore import QTimer
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication
 
-from kiosk.app.diagnostics import HealthState, diagnostics_lines, reload_content, reload_result
+from kiosk.app.diagnostics import (
+    HealthState,
+    diagnostics_lines,
+    reload_content,
+    reload_result,
+    roll_back_content,
+)
 from kiosk.app.speech import connect_speech, warm_up_speech
 from kiosk.app.views import connect_display, connect_visitor_actions
 from kiosk.config import LoadedConfig
@@ -28,7 +34,7 @@ from kiosk.content.store import offered_languages as offered_by_bundle
 from kiosk.control.keypad import KeypadNavigator
 from kiosk.control.lockdown import LockDown
 from kiosk.control.reading import ReadAloud
-from kiosk.control.staff_desk import StaffDesk
+from kiosk.control.staff_desk import StaffActions, StaffDesk
 from kiosk.control.turnover import VisitorTurnover
 from kiosk.speech import default_cache_dir, make_player
 from kiosk.speech.service import SpeechService, rate_for
@@ -186,7 +192,7 @@ class _Controllers:
         speech: SpeechService,
         translator: Translator,
         loaded: LoadedConfig,
-        staff_lines: tuple[Callable[[], list[str]], Callable[[], bool]],
+        staff_actions: StaffActions,
         clock: Callable[[], float],
     ) -> _Controllers:
         config = loaded.config
@@ -209,13 +215,11 @@ class _Controllers:
             pin_pad=views.staff_panel,
             key_map=KeyMap.from_config(config.keypad),
         )
-        diagnostics, reload = staff_lines
         staff_desk = StaffDesk(
             views.staff_panel,
             PinGuard(config.staff_pin_hash, clock, loaded.state_folder() / STATE_NAME),
             config.staff_allow_exit,
-            diagnostics=diagnostics,
-            start_reload=reload,
+            staff_actions,
         )
         idle = IdleTimer(
             config.idle_timeout_s,
@@ -285,9 +289,11 @@ def build_kiosk(
         speech=speech,
         translator=translator,
         loaded=loaded,
-        staff_lines=(
-            lambda: diagnostics_lines(content, loaded, speech, health),
-            lambda: content.reload(configured_folder(loaded)),
+        staff_actions=StaffActions(
+            diagnostics=lambda: diagnostics_lines(content, loaded, speech, health),
+            start_reload=lambda: content.reload(configured_folder(loaded)),
+            roll_back=lambda: roll_back_content(content),
+            can_roll_back=lambda: content.previous is not None,
         ),
         clock=clock,
     )

@@ -4,7 +4,7 @@ texts to a translator as XLIFF 1.2 or PO, and take the translated file back.
 The units, their ids and notes are in `exchange_units`; the file formats in
 `exchange_xliff` and `exchange_po`; what an import takes or refuses in
 `exchange_import`. The bundle is always written by `kiosk.content.writer`.
-Format reference: docs/content.md ("Translating with XLIFF or PO").
+Format reference: docs/content.md ("Translation files (XLIFF and PO)").
 """
 
 from __future__ import annotations

@@ -15,6 +15,7 @@ from kiosk import version
 from kiosk.app.diagnostics import review_lines
 from kiosk.config import LoadedConfig, find_config, load_config
 from kiosk.content import BundleInvalidError, ContentBundle, load_bundle
+from kiosk.content.archive import load_content
 from kiosk.content.store import configured_folder, link_urls, offered_languages
 from kiosk.system import resources
 from kiosk.system.i18n import SOURCE_LANGUAGE, Translator, catalog_path
@@ -56,12 +57,13 @@ def check_config(report: Report, path: Path | None) -> LoadedConfig:
 
 
 def check_content(report: Report, folder: Path | None, loaded: LoadedConfig) -> list[str]:
-    """Report on the content bundle in *folder* (None: the config's or the bundled one);
+    """Report on the content bundle in *folder*, a folder or a `.faqbundle` archive
+    (None: the config's or the bundled one);
     return the languages the kiosk will offer with it."""
     report.section("Content")
     folder = folder or configured_folder(loaded) or resources.content_dir()
     try:
-        bundle = load_bundle(folder).with_link_urls(link_urls(loaded))
+        bundle = load_content(folder).with_link_urls(link_urls(loaded))
     except BundleInvalidError as invalid:
         for issue in invalid.issues:
             report.error(str(issue))

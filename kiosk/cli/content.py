@@ -19,6 +19,7 @@ COMMANDS: tuple[str, ...] = (
     "kiosk.authoring.review",
     "kiosk.authoring.approve",
     "kiosk.cli.preview",
+    "kiosk.cli.content_archive",
 )
 
 DESCRIPTION = (

@@ -3,7 +3,7 @@
 faq-kiosk [--windowed] [--lang LANG] [--config PATH] [--size WxH]
 faq-kiosk --screenshot OUT.png [--lang LANG] [--open ID] [--size WxH]
           [--text-size PCT] [--high-contrast]
-faq-kiosk check [--config PATH] [--content DIR]
+faq-kiosk check [--config PATH] [--content DIR|FILE.faqbundle]
 """
 
 from __future__ import annotations
@@ -115,8 +115,8 @@ def _check_parser() -> argparse.ArgumentParser:
     parser.add_argument(
         "--content",
         type=Path,
-        metavar="DIR",
-        help="content bundle folder to check (default: the config's)",
+        metavar="DIR|FILE",
+        help="content bundle folder or .faqbundle archive to check (default: the config's)",
     )
     return parser
 

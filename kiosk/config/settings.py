@@ -166,8 +166,8 @@ SCHEMA: tuple[Setting, ...] = (
         "content_dir",
         str,
         "",
-        "Folder of the FAQ content bundle. Empty: the bundled SRO FAQ. A relative path "
-        "is taken from the config file's folder.",
+        "Folder of the FAQ content bundle, or a .faqbundle archive of one. Empty: the "
+        "bundled SRO FAQ. A relative path is taken from the config file's folder.",
         path_problem,
     ),
     Setting(

@@ -1,7 +1,8 @@
 """StaffPanel: the sheet reception staff open with the hidden gesture.
 
-"Reset now" needs no PIN. The PIN pad unlocks diagnostics, reloading the content and
-(when the config allows) leaving the kiosk. The PIN is never shown, only dots.
+"Reset now" needs no PIN. The PIN pad unlocks diagnostics, reloading the content, rolling
+back to the content shown before and (when the config allows) leaving the kiosk. The PIN
+is never shown, only dots.
 """
 
 from __future__ import annotations
@@ -33,13 +34,14 @@ class StaffPanel(Overlay):
     """Staff controls.
 
     Signals:
-        reset_requested(), pin_entered(str), reload_requested(), exit_requested(),
-        closed().
+        reset_requested(), pin_entered(str), reload_requested(), rollback_requested(),
+        exit_requested(), closed().
     """
 
     reset_requested = Signal()
     pin_entered = Signal(str)
     reload_requested = Signal()
+    rollback_requested = Signal()
     exit_requested = Signal()
     closed = Signal()
 
@@ -115,12 +117,16 @@ class StaffPanel(Overlay):
         self.diagnostics_message = WrapLabel(role="secondary")  # how a reload went
         self.diagnostics_message.hide()
         self.reload = TextButton(glyph="replay")
+        self.rollback = TextButton(glyph="replay")
+        self.rollback.setEnabled(False)  # until there is previous content
         self.exit = TextButton(glyph="stop")
         layout.addWidget(area, 0, 0, 1, 2)
         layout.addWidget(self.diagnostics_message, 1, 0, 1, 2)
         layout.addWidget(self.reload, 2, 0)
-        layout.addWidget(self.exit, 2, 1)
+        layout.addWidget(self.rollback, 2, 1)
+        layout.addWidget(self.exit, 3, 0, 1, 2)
         self.reload.clicked.connect(self.reload_requested)
+        self.rollback.clicked.connect(self.rollback_requested)
         self.exit.clicked.connect(self.exit_requested)
         return page
 
@@ -172,6 +178,10 @@ class StaffPanel(Overlay):
         """Fill the diagnostics page."""
         self.diagnostics.setText("\n".join(lines))
 
+    def set_rollback_available(self, available: bool) -> None:
+        """Enable "Roll back to the previous content" only when there is some."""
+        self.rollback.setEnabled(available)
+
     def show_message(self, message: str) -> None:
         """A line on the page shown: under the PIN pad, or above the diagnostics'
         buttons (a reload's result)."""
@@ -193,6 +203,7 @@ class StaffPanel(Overlay):
         self.keys["C"].set_text(t.gettext("Clear"))
         self.keys["K"].set_text(t.gettext("OK"))
         self.reload.set_text(t.gettext("Reload content"))
+        self.rollback.set_text(t.gettext("Roll back to the previous content"))
         self.exit.set_text(t.gettext("Exit the kiosk"))
         self._show_pad()
 

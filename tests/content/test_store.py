@@ -232,7 +232,7 @@ def test_reload_reads_off_the_ui_thread_and_keeps_the_screen_turning(
         time.sleep(0.5)  # a large bundle
         return load_bundle(folder)
 
-    monkeypatch.setattr(store_module, "load_bundle", slow_load)
+    monkeypatch.setattr(store_module, "load_content", slow_load)
     store = ContentStore({})
     started = time.monotonic()
     assert store.reload(good)
@@ -255,9 +255,35 @@ def test_an_unexpected_error_while_reading_is_an_issue_not_a_crash(
 
     store = ContentStore({})
     before = store.bundle.id
-    monkeypatch.setattr(store_module, "load_bundle", broken_loader)
+    monkeypatch.setattr(store_module, "load_content", broken_loader)
     with qtbot.waitSignal(store.reloaded, timeout=5000) as done:
         store.reload(good)
     assert done.args == [False]
     assert "MemoryError: no room" in store.issues[0].message
     assert store.bundle.id == before
+
+
+def test_a_reload_keeps_the_replaced_bundle_to_roll_back_to(
+    qtbot: QtBot, store: ContentStore, good: Path, bundled_content: Path
+) -> None:
+    assert store.previous is None and not store.roll_back()  # nothing to go back to
+    store.load(bundled_content)
+    assert store.previous is None  # the first load replaces nothing shown
+    store.load(good)
+    assert store.previous is not None and store.previous.id == "dps-sro-faq"
+    store.load(good)  # the same bundle again keeps the older one
+    assert store.previous.id == "dps-sro-faq"
+    with qtbot.waitSignal(store.changed, timeout=1000):
+        assert store.roll_back()
+    assert store.bundle.id == "dps-sro-faq" and store.previous.id == "other-faq"
+    assert store.roll_back() and store.bundle.id == "other-faq"  # and forward again
+
+
+def test_a_rejected_reload_leaves_the_previous_bundle_alone(
+    store: ContentStore, good: Path, broken: Path, bundled_content: Path
+) -> None:
+    store.load(bundled_content)
+    store.load(good)
+    assert not store.load(broken)
+    assert store.bundle.id == "other-faq"
+    assert store.previous is not None and store.previous.id == "dps-sro-faq"

@@ -1,5 +1,5 @@
 """The staff PIN: salted hash only, constant-time check, lock-out that doubles and survives
-closing the sheet; `faq-kiosk set-pin`; the sheet's diagnostics, reload and exit."""
+closing the sheet; `faq-kiosk set-pin`; the sheet's diagnostics, reload, roll back and exit."""
 
 from __future__ import annotations
 
@@ -14,6 +14,7 @@ from pytestqt.qtbot import QtBot
 from kiosk.cli.set_pin import set_pin
 from kiosk.config import load_config
 from kiosk.config.pin import hash_pin, pin_hash_problem, verify_pin, without_pin_hash
+from kiosk.content.archive import pack
 from kiosk.state.pin_guard import PinGuard, PinOutcome
 from tests.helpers import FakeClock, LiveKioskFactory
 
@@ -225,3 +226,65 @@ def test_exit_is_offered_only_when_allowed_and_closes_the_kiosk(
     qtbot.mouseClick(kiosk.staff_panel.exit, Qt.MouseButton.LeftButton)
     assert not kiosk.window.isVisible()
     assert quits == [True]
+
+
+def test_roll_back_restores_the_previous_content_on_screen(
+    qtbot: QtBot, live_kiosk: LiveKioskFactory, tmp_path: Path, bundled_content: Path
+) -> None:
+    # Content from an archive, as IT publishes it; the link is switched to a new one.
+    folder = tmp_path / "bundle"
+    shutil.copytree(bundled_content, folder)
+    old = tmp_path / "old.faqbundle"
+    pack(folder, old)
+    current = tmp_path / "current.faqbundle"
+    current.symlink_to(old)
+    kiosk, _clock = live_kiosk(f'content_dir = "{current}"\n' + staff_config())
+    panel, items = kiosk.staff_panel, kiosk.window.faq.accordion.items
+    first = kiosk.content.bundle.question_ids[0]
+    old_title = items[first].header.label.text()
+    kiosk.lockdown.staff_requested.emit()
+    enter(qtbot, panel, PIN)
+    assert not panel.rollback.isEnabled()  # nothing to roll back to yet
+    for name in ("manifest.toml", "en.toml"):
+        path = folder / name
+        path.write_text(
+            path.read_text(encoding="utf-8")
+            .replace('version = "', 'version = "9.')
+            .replace('title = "', 'title = "New: ', 2),
+            encoding="utf-8",
+        )
+    new = tmp_path / "new.faqbundle"
+    pack(folder, new)
+    current.unlink()
+    current.symlink_to(new)
+    qtbot.mouseClick(panel.reload, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "Reloaded dps-sro-faq version 9." in panel.diagnostics_message.text())
+    assert kiosk.window.faq.accordion.items[first].header.label.text().startswith("New: ")
+    assert panel.rollback.isEnabled()
+    assert "Previous content (Roll back shows it again): dps-sro-faq version 2021.1" in (
+        panel.diagnostics.text()
+    )
+    # A half-copied archive: refused, the new content stays, roll back still offered.
+    cut = tmp_path / "cut.faqbundle"
+    cut.write_bytes(new.read_bytes()[:-200])
+    current.unlink()
+    current.symlink_to(cut)
+    qtbot.mouseClick(panel.reload, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "Not reloaded" in panel.diagnostics_message.text())
+    assert "cut short" in panel.diagnostics_message.text()
+    assert kiosk.window.faq.accordion.items[first].header.label.text().startswith("New: ")
+    assert panel.rollback.isEnabled()
+    qtbot.mouseClick(panel.rollback, Qt.MouseButton.LeftButton)
+    assert panel.diagnostics_message.text().startswith("Rolled back to dps-sro-faq version 2021.1.")
+    assert panel.isVisible() and panel.pages.currentIndex() == 1
+    assert kiosk.window.faq.accordion.items[first].header.label.text() == old_title
+    assert kiosk.content.bundle.version == "2021.1"
+    assert "Content: dps-sro-faq version 2021.1" in panel.diagnostics.text()
+
+
+def test_the_roll_back_button_speaks_the_staff_language(live_kiosk: LiveKioskFactory) -> None:
+    kiosk, _clock = live_kiosk(staff_config())
+    kiosk.session.choose_language("es")
+    assert kiosk.staff_panel.rollback.label.text() == "Volver al contenido anterior"
+    kiosk.session.choose_language("vi")
+    assert kiosk.staff_panel.rollback.label.text() == "Quay lại nội dung trước đó"

@@ -84,3 +84,36 @@ def test_example_pin_hashes_are_vaulted() -> None:
                 assert line.split(":", 1)[1].strip() in ("!vault |", '""'), (
                     f"{path.name}: faq_kiosk_pin_hash must be encrypted with ansible-vault"
                 )
+
+
+def _tasks(path: Path) -> dict[str, str]:
+    """Each task of a tasks file by its name: the task's text."""
+    chunks = re.split(r"^- name: ", path.read_text(encoding="utf-8"), flags=re.MULTILINE)
+    return {chunk.split("\n", 1)[0]: chunk for chunk in chunks[1:]}
+
+
+def test_a_content_archive_is_verified_on_the_kiosk_before_it_goes_live() -> None:
+    # faq_kiosk_content_src may be a .faqbundle: main.yml accepts one, content.yml copies
+    # the file, runs `faq-kiosk content verify` on the copy and stops on failure before
+    # the check and the switch of the content link.
+    main = (ROLE / "tasks" / "main.yml").read_text(encoding="utf-8")
+    assert "faq_kiosk_content_src.endswith('.faqbundle')" in main
+    tasks = _tasks(ROLE / "tasks" / "content.yml")
+    names = list(tasks)
+    verify = next(name for name in names if "content verify" in name)
+    stop = next(name for name in names if name.startswith("Stop if the archive"))
+    check = next(name for name in names if "faq-kiosk check --content" in name)
+    switch = names.index("Switch the kiosk to the new bundle")
+    assert names.index(verify) < names.index(stop) < names.index(check) < switch
+    assert "'content', 'verify', faq_kiosk_content_release" in tasks[verify]
+    assert "- faq_kiosk_content_archive" in tasks[verify]
+    assert "faq_kiosk_content_verify.rc" in tasks[stop]
+    assert "ansible.builtin.fail" in tasks[stop]
+    release = next(
+        name for name in names if name == "Name the release after the archive's checksum"
+    )
+    assert ".faqbundle" in tasks[release] and "checksum[:16]" in tasks[release]
+    copy = next(name for name in names if name.startswith("Copy the bundle"))
+    assert "faq_kiosk_content_src if faq_kiosk_content_archive" in tasks[copy]
+    # Old archive releases are cleaned up like folders.
+    assert "file_type: any" in tasks["Find older content releases (folders and archives)"]

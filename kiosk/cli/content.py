@@ -12,15 +12,16 @@ import argparse
 import importlib
 from collections.abc import Sequence
 
-#: The modules that each add commands (a `register(subparsers)` function).
-COMMANDS: tuple[str, ...] = (
-    "kiosk.authoring.commands",
-    "kiosk.authoring.exchange",
-    "kiosk.authoring.review",
-    "kiosk.authoring.approve",
-    "kiosk.cli.preview",
-    "kiosk.cli.content_archive",
-)
+#: The modules that each add commands (a `register(subparsers)` function), with the
+#: commands they add, as `--help` names what an installation lacks.
+COMMANDS: dict[str, str] = {
+    "kiosk.authoring.commands": "template, import, export",
+    "kiosk.authoring.exchange": "export-translation, import-translation",
+    "kiosk.authoring.review": "check",
+    "kiosk.authoring.approve": "approve",
+    "kiosk.cli.preview": "preview",
+    "kiosk.cli.content_archive": "pack, verify",
+}
 
 DESCRIPTION = (
     "Make a district's own FAQ without a developer: start from a spreadsheet or Word "
@@ -29,12 +30,28 @@ DESCRIPTION = (
 )
 
 
+#: What the installed kiosk (the .deb's or the Windows bundle) leaves out, and why.
+WITHOUT_AUTHORING = (
+    "Not in this installation: {missing} (they need the Python libraries openpyxl, "
+    "python-docx and lxml). Install the faq-kiosk Python package on a staff computer "
+    "(`pip install faq-kiosk`) to write and translate content there."
+)
+
+
 def parser() -> argparse.ArgumentParser:
-    """The `faq-kiosk content` command line, every command included."""
+    """The `faq-kiosk content` command line, with every command this installation has."""
     group = argparse.ArgumentParser(prog="faq-kiosk content", description=DESCRIPTION)
     commands = group.add_subparsers(dest="command", metavar="COMMAND", required=True)
-    for name in COMMANDS:
-        importlib.import_module(name).register(commands)
+    missing = []
+    for name, names in COMMANDS.items():
+        try:
+            module = importlib.import_module(name)
+        except ImportError:  # a kiosk bundle, built without the authoring libraries
+            missing.append(names)
+            continue
+        module.register(commands)
+    if missing:
+        group.epilog = WITHOUT_AUTHORING.format(missing=", ".join(missing))
     return group
 
 

@@ -67,12 +67,19 @@ SHAPES: dict[str, Shape] = {
 
 @dataclass(frozen=True)
 class Shot:
-    """One window page of the preview: a question in a language and a shape."""
+    """One window page of the preview: a question in a language and a shape; an answer
+    taller than the window takes several pages (*part* of *parts*), scrolled down."""
 
     language: str
     question: str
     shape: Shape
     page: int
+    part: int = 1
+    parts: int = 1
+
+
+#: Pixels a continued page repeats from the page before, so no line is cut unseen.
+PART_OVERLAP_PX = 80
 
 
 def register(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
@@ -127,15 +134,23 @@ def run_preview(options: argparse.Namespace) -> int:
     return review.exit_status
 
 
-def plan(bundle: ContentBundle, shapes: list[Shape], first_page: int) -> list[Shot]:
-    """The window pages in order (language, question, shape), numbered from *first_page*."""
-    combinations = [
-        (language, question, shape)
-        for language in bundle.languages
-        for question in bundle.question_ids
-        for shape in shapes
-    ]
-    return [Shot(*combination, first_page + n) for n, combination in enumerate(combinations)]
+def plan(
+    bundle: ContentBundle,
+    shapes: list[Shape],
+    first_page: int,
+    parts: dict[tuple[str, str, str], int] | None = None,
+) -> list[Shot]:
+    """The window pages in order (language, question, shape, part), numbered from
+    *first_page*; *parts* gives how many pages each answer needs (default one)."""
+    shots: list[Shot] = []
+    for language in bundle.languages:
+        for question in bundle.question_ids:
+            for shape in shapes:
+                count = (parts or {}).get((language, question, shape.name), 1)
+                for part in range(1, count + 1):
+                    page = first_page + len(shots)
+                    shots.append(Shot(language, question, shape, page, part, count))
+    return shots
 
 
 def front_lines(review: Review, bundle: ContentBundle, shots: list[Shot]) -> list[Line]:
@@ -180,11 +195,16 @@ def write_preview(review: Review, bundle: ContentBundle, out: Path, shapes: list
 
     app = _qt_app()
     pdf = PreviewPdf(out, f"FAQ preview: {bundle.id} {bundle.version}")
-    front = pdf.text_pages(front_lines(review, bundle, plan(bundle, shapes, 1)), dry_run=True)
-    shots = plan(bundle, shapes, front + 1)
-    pdf.text_pages(front_lines(review, bundle, shots))
     kiosk = preview_kiosk(app, review.folder)
     try:
+        parts = {
+            (shot.language, shot.question, shot.shape.name): len(_views(kiosk, shot))
+            for shot in plan(bundle, shapes, 1)
+        }
+        first = plan(bundle, shapes, 1, parts)
+        front = pdf.text_pages(front_lines(review, bundle, first), dry_run=True)
+        shots = plan(bundle, shapes, front + 1, parts)
+        pdf.text_pages(front_lines(review, bundle, shots))
         for shot in shots:
             _draw_shot(pdf, bundle, shot, _grab(kiosk, shot))
     finally:
@@ -199,23 +219,37 @@ def _draw_shot(pdf: PreviewPdf, bundle: ContentBundle, shot: Shot, image: QImage
     number = bundle.question_ids.index(shot.question) + 1
     total = len(bundle.question_ids)
     heading = f"{language_name(shot.language)} · question {number} of {total} · {shot.shape.label}"
+    if shot.parts > 1:
+        heading += f" · part {shot.part} of {shot.parts}"
     title = short_title(bundle.question(shot.language, shot.question).title, CAPTION_TITLE_CHARS)
     state = bundle.state(shot.language, shot.question)
     warning = state_words(state, language_name(bundle.source_language))
     pdf.image_page(image, Caption(heading, title, warning, shot.page))
 
 
-def _grab(kiosk: Kiosk, shot: Shot) -> QImage:
-    """The kiosk window showing *shot*'s question opened, in its language and shape."""
-    from PySide6.QtGui import QImage
-
-    from kiosk.cli.screenshot import render
+def _views(kiosk: Kiosk, shot: Shot) -> list[int]:
+    """Lay the kiosk out for *shot*'s question opened, in its language and shape; the
+    scroll positions that show the whole of it (one per page)."""
+    from kiosk.cli.screenshot import settle
 
     session = kiosk.session
     session.set_text_size(shot.shape.text_size)
     session.choose_language(shot.language)
     session.set_open_question(shot.question)
-    return render(kiosk, shot.shape.size).convertToFormat(QImage.Format.Format_RGB32)
+    kiosk.window.resize(*shot.shape.size)
+    kiosk.window.show()
+    settle(kiosk)
+    return kiosk.window.faq.open_answer_views(PART_OVERLAP_PX) or [0]
+
+
+def _grab(kiosk: Kiosk, shot: Shot) -> QImage:
+    """The kiosk window showing part *shot.part* of *shot*'s question opened."""
+    from PySide6.QtGui import QImage
+
+    views = _views(kiosk, shot)
+    kiosk.window.faq.show_scrolled(views[min(shot.part, len(views)) - 1])
+    kiosk.qt_app.processEvents()
+    return kiosk.window.grab().toImage().convertToFormat(QImage.Format.Format_RGB32)
 
 
 def preview_kiosk(app: QApplication, folder: Path) -> Kiosk:

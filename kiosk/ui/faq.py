@@ -200,6 +200,26 @@ class FaqScreen(QWidget):
         # Heights settle after the layout runs; scroll once they have.
         QTimer.singleShot(0, self, self.scroll_open_into_view)
 
+    def open_answer_views(self, overlap: int) -> list[int]:
+        """Scroll positions that together show the whole open question: where it is now
+        (its top, once scrolled into view), then one more per screenful down to its end,
+        each repeating *overlap* px of the one before. Empty with nothing open."""
+        item = self.accordion.items.get(self._open or "")
+        content = self.scroll_area.widget()
+        if item is None or content is None:
+            return []
+        bar = self.scroll_area.verticalScrollBar()
+        view = self.scroll_area.viewport().height()
+        end = item.mapTo(content, item.rect().topLeft()).y() + item.height()
+        positions = [bar.value()]
+        while positions[-1] + view < end and positions[-1] < bar.maximum():
+            positions.append(min(positions[-1] + view - overlap, bar.maximum()))
+        return positions
+
+    def show_scrolled(self, position: int) -> None:
+        """Scroll the questions to *position* (one of `open_answer_views`)."""
+        self.scroll_area.verticalScrollBar().setValue(position)
+
     def scroll_open_into_view(self) -> None:
         """Scroll so the open answer is wholly visible (its top, if it is taller)."""
         item = self.accordion.items.get(self._open or "")

@@ -243,3 +243,26 @@ def test_screenshots_exit_cleanly_every_time(tmp_path: Path) -> None:
         out = tmp_path / f"{run}.png"
         result = run_command("--screenshot", str(out), "--lang", "vi", "--open", "contact")
         assert result.returncode == 0, (run, result.stderr[-2000:])
+
+
+def test_content_commands_without_the_authoring_libraries_say_what_is_missing(
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
+    # The kiosk's own bundle leaves openpyxl, python-docx and lxml out: what is left
+    # still works (the Ansible role runs `content verify` on every kiosk).
+    import argparse
+    import sys
+
+    from kiosk.cli.content import parser
+
+    for library in ("openpyxl", "docx", "lxml"):
+        monkeypatch.setitem(sys.modules, library, None)  # import fails as if absent
+    for module in [m for m in sys.modules if m.startswith("kiosk.authoring.")]:
+        monkeypatch.delitem(sys.modules, module)  # imported again, without the libraries
+    group = parser()
+    [commands] = [a for a in group._actions if isinstance(a, argparse._SubParsersAction)]
+    choices = set(commands.choices)
+    assert {"check", "approve", "preview", "pack", "verify"} <= choices
+    assert "template" not in choices and "export-translation" not in choices
+    assert group.epilog is not None and "pip install faq-kiosk" in group.epilog
+    assert "template, import, export" in group.epilog and "import-translation" in group.epilog

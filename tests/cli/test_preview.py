@@ -3,6 +3,7 @@ with page numbers, then every question as the kiosk draws it (rasterised by popp
 
 from __future__ import annotations
 
+import itertools
 import re
 import shutil
 import subprocess
@@ -39,6 +40,19 @@ def rasterised_pages(pdf: Path, folder: Path) -> int:
     return len(list(folder.glob("p-*.png")))
 
 
+def last_page(contents: str) -> int:
+    """The last page number the contents give (the end of the last question's pages)."""
+    return max(int(n) for n in re.findall(r"pages? (?:\d+–)?(\d+)", contents))
+
+
+def pages_of(contents: str, title: str) -> tuple[int, int]:
+    """The first and last page the contents give the question *title*."""
+    at = contents.index(title)
+    match = re.search(r"pages? (\d+)(?:–(\d+))?", contents[at:])
+    assert match, contents[at:]
+    return int(match.group(1)), int(match.group(2) or match.group(1))
+
+
 def first_window_page(contents: str) -> int:
     """The page number the contents give the first question."""
     match = re.search(r"pages? (\d+)", contents)
@@ -59,12 +73,14 @@ def test_the_shipped_bundle_previews_every_question_in_every_language(
     assert "Languages: English (en), Spanish (es), Vietnamese (vi)" in front
     assert "every question is reviewed in every language. Ready to publish." in front
     assert "1. What prompted the decision to remove SROs from schools?" in front
-    first = first_window_page(front[front.index("Contents") :])
-    assert rasterised_pages(pdf, tmp_path) == first - 1 + SHOTS
+    contents = front[front.index("Contents") :]
+    first, end = first_window_page(contents), last_page(contents)
+    assert end >= first - 1 + SHOTS  # at least a page per question and language
+    assert rasterised_pages(pdf, tmp_path) == end
     caption = page_text(pdf, first)
     assert caption.startswith("English · question 1 of 11 · landscape 1920×1080")
     assert f"page {first}" in caption
-    last = page_text(pdf, first - 1 + SHOTS)
+    last = page_text(pdf, end)
     assert last.startswith("Vietnamese · question 11 of 11 · landscape 1920×1080")
 
 
@@ -83,14 +99,21 @@ def test_an_unreviewed_translation_is_warned_of_first(
     )
     assert front.index("What the check found") < front.index(warning) < front.index("Contents")
     assert "for IT: " in front and "es.toml" in front
-    first = first_window_page(front[front.index("Contents") :])
-    assert rasterised_pages(pdf, tmp_path) == first - 1 + 2 * SHOTS
-    savings = first + 2 * (len(QUESTION_IDS) + QUESTION_IDS.index("savings"))
-    portrait, large = page_text(pdf, savings), page_text(pdf, savings + 1)
+    contents = front[front.index("Contents") :]
+    assert rasterised_pages(pdf, tmp_path) == last_page(contents)
+    # Spanish is the second language: its "savings" pages follow the English contents.
+    spanish = contents[contents.index("Spanish (es)") :]
+    savings, savings_end = pages_of(spanish, "6. ¿Cuánto dinero")
+    portrait = page_text(pdf, savings)
     assert portrait.startswith("Spanish · question 6 of 11 · portrait 1080×1920")
-    assert large.startswith("Spanish · question 6 of 11 · 200 % text, landscape 1920×1080")
     assert "Translated, not yet reviewed" in portrait
-    assert "not yet reviewed" not in page_text(pdf, savings + 2)
+    large = [page_text(pdf, n) for n in range(savings + 1, savings_end + 1)]
+    assert any(
+        page.startswith("Spanish · question 6 of 11 · 200 % text, landscape 1920×1080")
+        for page in large
+    )
+    assert all("Translated, not yet reviewed" in page for page in large)
+    assert "not yet reviewed" not in page_text(pdf, savings_end + 1)
 
 
 def test_a_rejected_bundle_is_not_previewed(
@@ -140,5 +163,37 @@ def test_the_preview_shows_unreviewed_languages_with_their_answers_marked(
         settle(kiosk)
         note = kiosk.window.faq.accordion.items["savings"].review_note
         assert not note.isHidden() and note.text() == "Esta traducción aún no ha sido revisada."
+    finally:
+        discard(kiosk)
+
+
+def test_an_answer_taller_than_the_window_takes_pages_down_to_its_end(
+    qapp: QApplication, bundled_content: Path, tmp_path: Path
+) -> None:
+    from kiosk.cli.preview import PART_OVERLAP_PX, preview_kiosk
+    from kiosk.cli.screenshot import settle
+    from tests.helpers import discard
+
+    kiosk = preview_kiosk(qapp, bundled_content)
+    try:
+        kiosk.session.set_text_size(200)
+        kiosk.session.choose_language("en")
+        kiosk.session.set_open_question("imminent-threat")
+        kiosk.window.resize(1920, 1080)
+        kiosk.window.show()
+        settle(kiosk)
+        faq = kiosk.window.faq
+        views = faq.open_answer_views(PART_OVERLAP_PX)
+        assert len(views) > 2  # the longest answer, at 200 %: several screens
+        view = faq.scroll_area.viewport().height()
+        steps = [b - a for a, b in itertools.pairwise(views[:-1])]  # the last may be short
+        assert steps and all(step == view - PART_OVERLAP_PX for step in steps)
+        item = faq.accordion.items["imminent-threat"]
+        content = faq.scroll_area.widget()
+        assert content is not None
+        bottom = item.mapTo(content, item.rect().topLeft()).y() + item.height()
+        bar = faq.scroll_area.verticalScrollBar()
+        assert views[-1] + view >= bottom or views[-1] == bar.maximum()  # the end is shown
+        assert views[-2] + view < bottom  # and no page more than needed
     finally:
         discard(kiosk)

@@ -3,8 +3,10 @@ strings).
 
 One `<file>` (original = the bundle id, source-language, target-language,
 datatype="plaintext"); one `<trans-unit>` per unit, its id the unit id. The source
-fingerprint is the attribute `fk:source-hash` in faq-kiosk's own namespace (XLIFF
-allows other namespaces' attributes); the context is a `<note from="faq-kiosk">`.
+fingerprint is the unit's `extradata`, marked by `extype="x-faq-kiosk-source-hash"`:
+XLIFF 1.2's own place for a tool's data, so the file is valid against the strict
+schema (an attribute in a namespace of our own is not); the context is a
+`<note from="faq-kiosk">`.
 The review state is the target's `state`: "new" (empty target), "translated",
 "needs-review-translation", and for reviewed "final" with `approved="yes"` on the
 unit. Read back, "final", "signed-off" or `approved="yes"` mean reviewed, any
@@ -19,10 +21,9 @@ from kiosk.authoring.exchange_units import ExchangeFile, ExchangeFileError, Unit
 from kiosk.content.model import TranslationState
 
 XLIFF_NS = "urn:oasis:names:tc:xliff:document:1.2"
-#: faq-kiosk's own namespace, for the source fingerprint.
-KIOSK_NS = "urn:x-faq-kiosk:exchange:1"
 NOTE_FROM = "faq-kiosk"
-_HASH = f"{{{KIOSK_NS}}}source-hash"
+#: The `extype` that says a unit's `extradata` is its source fingerprint.
+HASH_EXTYPE = "x-faq-kiosk-source-hash"
 _STATES = {
     TranslationState.NEW: "new",
     TranslationState.TRANSLATED: "translated",
@@ -39,7 +40,11 @@ def _tag(name: str) -> str:
 
 def _trans_unit(body: etree._Element, unit: Unit) -> None:
     """Add *unit* to *body* as a `<trans-unit>`."""
-    element = etree.SubElement(body, _tag("trans-unit"), {"id": unit.id, _HASH: unit.source_hash})
+    element = etree.SubElement(
+        body,
+        _tag("trans-unit"),
+        {"id": unit.id, "extype": HASH_EXTYPE, "extradata": unit.source_hash},
+    )
     if unit.state == TranslationState.REVIEWED:
         element.set("approved", "yes")
     etree.SubElement(element, _tag("source")).text = unit.source
@@ -51,7 +56,7 @@ def _trans_unit(body: etree._Element, unit: Unit) -> None:
 
 def xliff_bytes(exchange: ExchangeFile) -> bytes:
     """*exchange* as the bytes of a UTF-8 XLIFF 1.2 document."""
-    root = etree.Element(_tag("xliff"), {"version": "1.2"}, nsmap={None: XLIFF_NS, "fk": KIOSK_NS})
+    root = etree.Element(_tag("xliff"), {"version": "1.2"}, nsmap={None: XLIFF_NS})
     file = etree.SubElement(
         root,
         _tag("file"),
@@ -102,7 +107,7 @@ def _unit(element: etree._Element) -> Unit:
         target=target,
         state=_state(element, target),
         note=notes[0] if notes else "",
-        source_hash=element.get(_HASH, ""),
+        source_hash=element.get("extradata", "") if element.get("extype") == HASH_EXTYPE else "",
     )
 
 

@@ -131,6 +131,26 @@ def test_xliff_export_reads_in_translate_toolkit(bundle_dir: Path, tmp_path: Pat
     assert "question 11 of 11" in new.getnotes()
 
 
+def test_xliff_export_is_valid_against_the_oasis_strict_schema(
+    bundle_dir: Path, tmp_path: Path
+) -> None:
+    # The schema as Debian ships it (php-symfony-translation; tests/data/xliff/README.md).
+    from lxml import etree
+
+    schemas = Path(__file__).resolve().parents[1] / "data" / "xliff"
+    text = (
+        (schemas / "xliff-core-1.2-strict.xsd")
+        .read_bytes()
+        .replace(b'schemaLocation="http://www.w3.org/2001/xml.xsd"', b'schemaLocation="xml.xsd"')
+    )
+    schema = etree.XMLSchema(etree.fromstring(text, base_url=f"{schemas}/"))
+    change(bundle_dir, "es", "contact")  # a new unit too
+    out = tmp_path / "es.xlf"
+    export(bundle_dir, out, "xliff")
+    valid = schema.validate(etree.parse(str(out)))
+    assert valid, [f"{error.line}: {error.message}" for error in schema.error_log][:5]
+
+
 def test_po_round_trip_takes_the_edit_as_translated(bundle_dir: Path, tmp_path: Path) -> None:
     out = tmp_path / "es.po"
     export(bundle_dir, out, "po")

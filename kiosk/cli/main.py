@@ -61,7 +61,8 @@ def _run_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="faq-kiosk",
         description="Accessible, offline, multilingual FAQ kiosk. "
-        "Subcommand: `faq-kiosk check` validates an installation.",
+        "Subcommands: `faq-kiosk check` validates an installation; `faq-kiosk set-pin` "
+        "sets the staff PIN; `faq-kiosk content` makes, translates and publishes content.",
     )
     parser.add_argument(
         "--version", action=_VersionAction, nargs=0, help="show the version and exit"

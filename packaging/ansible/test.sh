@@ -95,7 +95,7 @@ for playbook in site.yml tests/render-configs.yml tests/real-run.yml; do
 done
 # --tags content: the content tasks and the check report, not the package or config.
 run tags ansible-playbook -i tests/inventory.localhost.yml site.yml --list-tasks --tags content
-for task in "Copy the bundle into its release folder" "Run faq-kiosk check with the deployed config"; do
+for task in "Copy the bundle into its release (a folder's files, or the archive file)" "Run faq-kiosk check with the deployed config"; do
 	expect_in tags "$task"
 done
 for task in "Copy the .deb to the kiosk" "Write config.toml"; do

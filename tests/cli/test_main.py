@@ -257,8 +257,12 @@ def test_content_commands_without_the_authoring_libraries_say_what_is_missing(
 
     for library in ("openpyxl", "docx", "lxml"):
         monkeypatch.setitem(sys.modules, library, None)  # import fails as if absent
+    import kiosk.authoring
+
     for module in [m for m in sys.modules if m.startswith("kiosk.authoring.")]:
         monkeypatch.delitem(sys.modules, module)  # imported again, without the libraries
+        # `from kiosk.authoring import sheets` would find the package's attribute.
+        monkeypatch.delattr(kiosk.authoring, module.rsplit(".", 1)[-1], raising=False)
     group = parser()
     [commands] = [a for a in group._actions if isinstance(a, argparse._SubParsersAction)]
     choices = set(commands.choices)

@@ -52,6 +52,9 @@ def connect_display(
     session.language_changed.connect(translator.set_language)  # the views follow it
     session.screen_changed.connect(window.show_screen)
     session.open_question_changed.connect(faq.set_open)
+    # Tab follows the reading order, which moves when an answer opens or text grows.
+    session.open_question_changed.connect(window.update_tab_order_later)
+    session.language_changed.connect(window.update_tab_order_later)
     session.speech_mode_changed.connect(toolbar.set_speech_mode)
     session.high_contrast_changed.connect(toolbar.set_high_contrast)
     session.reset_done.connect(faq.scroll_to_top)
@@ -60,6 +63,7 @@ def connect_display(
         apply_text_size(window, session.text_size)
         toolbar.set_text_size(session.text_size)
         faq.set_text_size(session.text_size)
+        window.update_tab_order_later()
 
     def show_theme() -> None:
         # On the window, not the application: re-polishing costs time per widget, and

@@ -13,12 +13,15 @@ from kiosk.content import ContentBundle
 from kiosk.content.model import TranslationState
 from kiosk.system.i18n import Translator, endonym, qlocale
 from kiosk.system.qr import QrRenderer
+from kiosk.ui.accessibility import announce_expanded, offer_text
 from kiosk.ui.button import TextButton
 from kiosk.ui.qr_card import QrCard
 from kiosk.ui.reading_order import ReadingItem, Role, label_item
 from kiosk.ui.text import WrapLabel, show_breakable
 
 ANSWER_QR_PX = 220
+#: The header's dynamic property the style sheet draws an open question by (ui/theme.py).
+EXPANDED = "expanded"
 
 
 class QuestionHeader(TextButton):
@@ -26,7 +29,9 @@ class QuestionHeader(TextButton):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(glyph="chevron-right", role="question", parent=parent)
-        self.setCheckable(True)
+        # Not checkable: a screen reader would call it a toggle button and say "checked";
+        # it reports expanded/collapsed instead (ui/accessibility.py).
+        self._expanded = False
         self.state_label = WrapLabel(role="secondary")
         self.state_label.setAttribute(Qt.WidgetAttribute.WA_TransparentForMouseEvents)
         row = self.layout()
@@ -56,13 +61,22 @@ class QuestionHeader(TextButton):
             position=self._position,
         )
 
-    def nextCheckState(self) -> None:  # noqa: N802 - Qt override
-        # The session decides what is open; a tap only asks (Accordion.question_toggled).
-        pass
-
     def is_expanded(self) -> bool:
         """Whether this question's answer is shown (read by the accessible interface)."""
-        return self.isChecked()
+        return self._expanded
+
+    def set_expanded(self, expanded: bool) -> None:
+        """Show the answer as shown or hidden (style, chevron) and announce the change.
+        The session decides what is open; a tap only asks (Accordion.question_toggled)."""
+        if expanded == self._expanded:
+            return
+        self._expanded = expanded
+        self.setProperty(EXPANDED, expanded)
+        self.style().unpolish(self)
+        self.style().polish(self)
+        if self.glyph is not None:
+            self.glyph.set_shape("chevron-down" if expanded else "chevron-right")
+        announce_expanded(self)
 
 
 class QuestionItem(QFrame):
@@ -98,16 +112,21 @@ class QuestionItem(QFrame):
 
     def set_expanded(self, expanded: bool) -> None:
         """Show or hide the answer, with the chevron and state text to match."""
-        if self.header.isChecked() == expanded and self.answer.isHidden() != expanded:
+        if self.header.is_expanded() == expanded and self.answer.isHidden() != expanded:
             return  # already so: a reset closes every item, most of them closed
-        self.header.setChecked(expanded)
-        if self.header.glyph is not None:
-            self.header.glyph.set_shape("chevron-down" if expanded else "chevron-right")
+        self.header.set_expanded(expanded)
         self.answer.setVisible(expanded)
         self._show_state()
+        self._set_text_reachable()
+
+    def _set_text_reachable(self) -> None:
+        # Tab stops on each paragraph and link card of the open answer, none when closed.
+        policy = self.answer_focus_policy()
+        for widget in (*self.paragraphs, *self.link_cards):
+            widget.setFocusPolicy(policy)
 
     def _show_state(self) -> None:
-        t, expanded = self._t, self.header.isChecked()
+        t, expanded = self._t, self.header.is_expanded()
         self.header.state_label.setText(
             t.gettext("Hide answer") if expanded else t.gettext("Show answer")
         )
@@ -119,12 +138,16 @@ class QuestionItem(QFrame):
         """Fill in the question, answer and links in *language*."""
         question = bundle.question(language, self.question_id)
         self.setLocale(qlocale(language))
+        # Said as the accessible Locale attribute, so a screen reader picks the voice.
+        self.header.setLocale(qlocale(language))
         self.header.set_text(question.title)
         self._show_state()
         self.read_button.set_text(self._t.gettext("Read this answer aloud"))
         self._show_review(bundle, language)
         while len(self.paragraphs) < len(question.answer):
             label = WrapLabel()
+            offer_text(label)
+            label.setFocusPolicy(self.answer_focus_policy())
             self._answer_layout.insertWidget(len(self.paragraphs) + 2, label)
             self.paragraphs.append(label)
         for index, label in enumerate(self.paragraphs):
@@ -133,6 +156,10 @@ class QuestionItem(QFrame):
             if shown:
                 show_breakable(label, question.answer[index])
         self._show_links(bundle, language)
+
+    def answer_focus_policy(self) -> Qt.FocusPolicy:
+        """How the answer's paragraphs and link cards take focus: by Tab while it is open."""
+        return Qt.FocusPolicy.TabFocus if self.header.is_expanded() else Qt.FocusPolicy.NoFocus
 
     def _show_review(self, bundle: ContentBundle, language: str) -> None:
         state = bundle.state(language, self.question_id)
@@ -164,6 +191,7 @@ class QuestionItem(QFrame):
                 self._renderer, ANSWER_QR_PX, phone=links[len(self.link_cards)].kind == "phone"
             )
             card.set_horizontal(True)
+            card.setFocusPolicy(self.answer_focus_policy())
             self._answer_layout.addWidget(card)
             self.link_cards.append(card)
         for card, link in zip(self.link_cards, links, strict=False):

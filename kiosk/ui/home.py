@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.content import ContentBundle
 from kiosk.system.i18n import N_, Translator, endonym, qlocale
+from kiosk.ui.accessibility import GROUP, RADIO, set_accessible_role
 from kiosk.ui.button import TextButton
 from kiosk.ui.reading_order import ReadingItem, items_in, label_item
 from kiosk.ui.scrolling import kinetic_scroll_area
@@ -50,13 +51,18 @@ class HomeScreen(QWidget):
                 block.addWidget(label)
             welcome_column.addLayout(block)
             self.titles[language], self.welcomes[language] = title, welcome
-        button_column = QVBoxLayout()
+        # The buttons are radio buttons in a group "Choose a language" to a screen reader.
+        self.language_group = QWidget()
+        set_accessible_role(self.language_group, GROUP)
+        button_column = QVBoxLayout(self.language_group)
+        button_column.setContentsMargins(0, 0, 0, 0)
         button_column.setSpacing(GAP_PX * 2)
         for language in languages:
             button = TextButton(endonym(language), glyph="chevron-right", role="welcome-title")
             button.setLocale(qlocale(language))
             button.setMinimumHeight(TARGET_PX + 48)
             button.setProperty("primary", True)
+            set_accessible_role(button, RADIO)
             button.clicked.connect(lambda _c=False, lang=language: self.language_chosen.emit(lang))
             button_column.addWidget(button)
             self.buttons[language] = button
@@ -66,7 +72,7 @@ class HomeScreen(QWidget):
         self._columns = QBoxLayout(QBoxLayout.Direction.LeftToRight)
         self._columns.setSpacing(48)
         self._columns.addLayout(welcome_column, 1)
-        self._columns.addLayout(button_column, 1)
+        self._columns.addWidget(self.language_group, 1)
         outer = QVBoxLayout(content)
         outer.setContentsMargins(48, 24, 48, 24)
         outer.addStretch(1)
@@ -123,7 +129,7 @@ class HomeScreen(QWidget):
 
     def retranslate(self) -> None:
         """Interface strings in the current language."""
-        self.scroll_area.setAccessibleName(self._t.gettext("Choose a language"))
+        self.language_group.setAccessibleName(self._t.gettext("Choose a language"))
 
     def show_text(self, bundle: ContentBundle) -> None:
         """Fill in the welcome lines; each is in its own language, whatever is current."""

@@ -6,12 +6,14 @@ from PySide6.QtCore import Signal
 from PySide6.QtWidgets import QWidget
 
 from kiosk.system.i18n import Translator, endonym, qlocale
+from kiosk.ui.accessibility import GROUP, RADIO, set_accessible_role
 from kiosk.ui.button import TextButton
 from kiosk.ui.flow_layout import FlowLayout
 
 
 class LanguageBar(QWidget):
-    """The language switcher shown on the FAQ screen.
+    """The language switcher shown on the FAQ screen: to assistive technology, a group of
+    radio buttons named "Choose a language".
 
     Signals:
         language_selected(str): the visitor picked a language.
@@ -23,11 +25,13 @@ class LanguageBar(QWidget):
         super().__init__(parent)
         self.setProperty("chrome", True)  # text grows to 125 % at most (ui/theme.py)
         self._t = t
+        set_accessible_role(self, GROUP)
         self.buttons: dict[str, TextButton] = {}
         layout = FlowLayout(self)
         for language in languages:
             button = TextButton(endonym(language), glyph="check")
             button.setCheckable(True)
+            set_accessible_role(button, RADIO)
             button.setLocale(qlocale(language))
             button.clicked.connect(lambda _c=False, lang=language: self._pick(lang))
             layout.addWidget(button)
@@ -36,7 +40,9 @@ class LanguageBar(QWidget):
         t.language_changed.connect(self.set_current)
 
     def set_current(self, language: str) -> None:
-        """Mark *language* as the one shown (check mark, state and description)."""
+        """Mark *language* as the one shown (check mark, state and description), and name
+        the group in it."""
+        self.setAccessibleName(self._t.gettext("Choose a language"))
         for code, button in self.buttons.items():
             current = code == language
             button.setChecked(current)

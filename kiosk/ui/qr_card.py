@@ -25,6 +25,8 @@ class QrCard(QFrame):
     ) -> None:
         super().__init__(parent)
         self.setProperty("role", "card")
+        # A Tab stop named by what the code leads to, described by the code and address.
+        self.setFocusPolicy(Qt.FocusPolicy.TabFocus)
         self._renderer = renderer
         self._qr_px = qr_px
         self._code = ""
@@ -101,10 +103,12 @@ class QrCard(QFrame):
         self.note.show()
         self.address.hide()
         self.image.hide()
+        self._describe()
 
     def set_title(self, title: str, qr_description: str) -> None:
         """What the code leads to, and how a screen reader should describe the code."""
         self.title.setText(title)
+        self.setAccessibleName(title)
         self._qr_description = qr_description
         self._name_image()
 
@@ -114,6 +118,12 @@ class QrCard(QFrame):
         self.image.setAccessibleName(
             f"{self._qr_description} {address}".strip() if self._qr_description else ""
         )
+        self._describe()
+
+    def _describe(self) -> None:
+        # The card's description: the code and its whole address, or the note instead.
+        shown = self.note.text() if self.image.isHidden() else self.image.accessibleName()
+        self.setAccessibleDescription(shown)
 
     @Slot(str, int, QImage)
     def _on_ready(self, code: str, size_px: int, image: QImage) -> None:

@@ -22,6 +22,9 @@ def kinetic_scroll_area(content: QWidget) -> QScrollArea:
     area.setFrameShape(QFrame.Shape.NoFrame)
     area.setWidget(content)
     viewport = area.viewport()
+    # Only decoration: Tab goes to what is inside, never to the area or its viewport.
+    area.setFocusPolicy(Qt.FocusPolicy.NoFocus)
+    viewport.setFocusPolicy(Qt.FocusPolicy.NoFocus)
     QScroller.grabGesture(viewport, QScroller.ScrollerGestureType.LeftMouseButtonGesture)
     scroller = QScroller.scroller(viewport)
     properties = scroller.scrollerProperties()

@@ -172,13 +172,17 @@ TextButton {{
     min-height: {TARGET_PX - 2 * FOCUS_PX}px;
     min-width: {TARGET_PX - 2 * FOCUS_PX}px;
 }}
-TextButton:checked, TextButton[primary="true"] {{
+TextButton:checked, TextButton[primary="true"], TextButton[expanded="true"] {{
     background: {p.button_checked};
     border-color: {p.checked_border};
 }}
 TextButton:pressed {{ background: {p.pressed}; }}
 TextButton:focus {{ background: {p.focus_fill}; border-color: {p.focus_ring}; }}
 TextButton:disabled {{ border-style: dashed; }}
+QLabel:focus, QFrame[role="card"]:focus {{
+    background: {p.focus_fill};
+    border: {FOCUS_PX}px solid {p.focus_ring};
+}}
 QLabel[nav="current"] {{
     background: {p.focus_fill};
     border: {FOCUS_PX}px solid {p.focus_ring};

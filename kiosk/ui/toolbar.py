@@ -9,6 +9,7 @@ from PySide6.QtWidgets import QWidget
 from kiosk.config import TEXT_SIZES
 from kiosk.speech.synthesizer import SpeechProblem
 from kiosk.system.i18n import Translator, qlocale
+from kiosk.ui.accessibility import TOGGLE, set_accessible_role
 from kiosk.ui.button import TextButton
 from kiosk.ui.flow_layout import FlowLayout
 from kiosk.ui.text import WrapLabel
@@ -66,6 +67,7 @@ class Toolbar(QWidget):
         self.read_aloud = TextButton(glyph="speaker")
         self.speak_all = TextButton(glyph="check")
         self.speak_all.setCheckable(True)
+        set_accessible_role(self.speak_all, TOGGLE)  # a toggle button, pressed when on
         self.speech_note = WrapLabel(role="secondary")
         self.speech_note.hide()
         self._speaking = False

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import Qt
-from PySide6.QtGui import QCloseEvent, QShowEvent
+from itertools import pairwise
+
+from PySide6.QtCore import Qt, QTimer
+from PySide6.QtGui import QCloseEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QApplication, QLabel, QStackedWidget, QVBoxLayout, QWidget
 
 from kiosk.state.session import Screen
@@ -76,6 +78,31 @@ class KioskWindow(QWidget):
         items = [item for part in header for item in items_in(part, language, self)]
         return items + (self.faq.reading_order() if on_faq else self.home.reading_order())
 
+    def tab_stops(self) -> list[QWidget]:
+        """The widgets Tab stops on, in reading order: each item's widget, or the card
+        it is in when that is the Tab stop (a QR card), each once."""
+        stops: list[QWidget] = []
+        for item in self.reading_order():
+            stop = tab_stop_for(item.widget, self)
+            if stop is not None and stop not in stops:
+                stops.append(stop)
+        return stops
+
+    def update_tab_order(self) -> None:
+        """Chain the Tab stops of the current screen in its reading order."""
+        stops = self.tab_stops()
+        for first, second in pairwise(stops):
+            QWidget.setTabOrder(first, second)
+
+    def update_tab_order_later(self, *_changed: object) -> None:
+        """`update_tab_order` once the layout has settled (after a change of content,
+        open answer, language or text size)."""
+        QTimer.singleShot(0, self, self.update_tab_order)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
+        super().resizeEvent(event)
+        self.update_tab_order_later()  # portrait and landscape order differently
+
     def focused_item(self) -> ReadingItem | None:
         """The button that has keyboard focus (Tab), if any."""
         focused = self.focusWidget()
@@ -123,6 +150,7 @@ class KioskWindow(QWidget):
         screen.show_below(self.speech_bar if visible else None)
         if not visible:
             self.speech_bar.hide()
+        self.update_tab_order_later()
 
     def show_screen(self, screen: str) -> None:
         """Show Home or the FAQ; the language bar and Home button belong to the FAQ screen."""
@@ -131,7 +159,20 @@ class KioskWindow(QWidget):
         self.stack.setCurrentWidget(self.home if on_home else self.faq)
         self.language_bar.setVisible(not on_home)
         self.toolbar.set_home_visible(not on_home)
+        self.update_tab_order()
+        self.update_tab_order_later()
         if keyboard_user:  # keep keyboard users where the new screen begins
             first = self.home.first_focus() if on_home else self.faq.first_focus()
             if first is not None:
                 first.setFocus(Qt.FocusReason.TabFocusReason)
+
+
+def tab_stop_for(widget: QWidget, window: QWidget) -> QWidget | None:
+    """*widget* if Tab stops on it, else the nearest container below *window* that Tab
+    stops on (a QR card for its labels), else None."""
+    current: QWidget | None = widget
+    while current is not None and current is not window:
+        if current.focusPolicy() & Qt.FocusPolicy.TabFocus:
+            return current
+        current = current.parentWidget()
+    return None

@@ -5,11 +5,19 @@ and accordion headers report expandable/expanded."""
 from __future__ import annotations
 
 import pytest
-from PySide6.QtGui import QAccessible
-from PySide6.QtWidgets import QWidget
+from PySide6.QtCore import Qt
+from PySide6.QtGui import (
+    QAccessible,
+    QAccessibleEvent,
+    QAccessibleInterface,
+    QAccessibleStateChangeEvent,
+)
+from PySide6.QtWidgets import QApplication, QScrollArea, QWidget
 
 from kiosk.app import Kiosk
-from tests.helpers import LANGUAGES, Renderer
+from kiosk.cli.audit import focusable as tab_focusable
+from kiosk.ui.window import KioskWindow
+from tests.helpers import LANGUAGES, SIZES, Renderer
 
 HOME_NAME = {
     "en": "Home: choose another language",
@@ -73,6 +81,7 @@ def test_accordion_headers_report_expanded_and_collapsed(render_kiosk: Renderer)
         assert bool(state.expanded) == (question_id == "savings")
         assert bool(state.collapsed) == (question_id != "savings")
         assert interface.role() == QAccessible.Role.Button
+        assert not state.checkable and not state.checked  # not a toggle button
     description = QAccessible.queryAccessibleInterface(items["savings"].header).text(
         QAccessible.Text.Description
     )
@@ -88,3 +97,139 @@ def test_pressing_a_header_through_accessibility_opens_it(render_kiosk: Renderer
     assert action is not None
     action.doAction(action.actionNames()[0])
     assert kiosk.session.open_question == "when-removed"
+
+
+def interface(widget: QWidget) -> QAccessibleInterface:
+    found = QAccessible.queryAccessibleInterface(widget)
+    assert found is not None
+    return found
+
+
+def test_opening_a_question_announces_expanded(
+    render_kiosk: Renderer, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    kiosk = render_kiosk("en").kiosk
+    header = kiosk.window.faq.accordion.items["savings"].header
+    sent: list[tuple[object, bool, bool]] = []
+    real = QAccessible.updateAccessibility
+
+    def spy(event: QAccessibleEvent) -> None:
+        if isinstance(event, QAccessibleStateChangeEvent):
+            changed = event.changedStates()
+            sent.append((event.object(), bool(changed.expanded), bool(changed.collapsed)))
+        real(event)
+
+    # ui/accessibility.py calls it through the class, as Qt's own Python callers would.
+    monkeypatch.setattr(QAccessible, "updateAccessibility", spy)
+    kiosk.session.set_open_question("savings")
+    assert (header, True, True) in sent
+    assert bool(interface(header).state().expanded)
+    sent.clear()
+    kiosk.session.set_open_question(None)
+    assert (header, True, True) in sent
+    assert bool(interface(header).state().collapsed)
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+def test_question_headers_report_their_language_as_locale(
+    render_kiosk: Renderer, language: str
+) -> None:
+    items = render_kiosk(language).kiosk.window.faq.accordion.items
+    for item in items.values():
+        attributes = interface(item.header).attributesInterface()
+        assert attributes is not None
+        locale = attributes.attributeValue(QAccessible.Attribute.Locale)
+        assert locale.name().startswith(language)
+
+
+def test_language_buttons_are_radio_buttons_in_a_named_group(render_kiosk: Renderer) -> None:
+    window = render_kiosk("es").kiosk.window
+    for group, buttons in (
+        (window.language_bar, window.language_bar.buttons),
+        (window.home.language_group, window.home.buttons),
+    ):
+        assert interface(group).role() == QAccessible.Role.Grouping
+        assert interface(group).text(QAccessible.Text.Name) == "Elija un idioma"
+        for button in buttons.values():
+            assert interface(button).role() == QAccessible.Role.RadioButton
+            assert interface(button).state().checkable
+    states = {c: bool(interface(b).state().checked) for c, b in window.language_bar.buttons.items()}
+    assert states == {code: code == "es" for code in window.language_bar.buttons}
+
+
+def test_speak_everything_is_a_toggle_button(render_kiosk: Renderer) -> None:
+    kiosk = render_kiosk("en").kiosk
+    speak_all = kiosk.window.toolbar.speak_all
+    assert interface(speak_all).role() == QAccessible.Role.Button
+    assert interface(speak_all).state().checkable
+    assert not interface(speak_all).state().pressed
+    speak_all.click()
+    assert interface(speak_all).state().pressed and interface(speak_all).state().checked
+
+
+def test_scroll_areas_are_no_tab_stops(render_kiosk: Renderer) -> None:
+    window = render_kiosk("en").kiosk.window
+    areas = window.findChildren(QScrollArea)
+    assert len(areas) >= 2
+    for area in areas:
+        assert area.focusPolicy() == Qt.FocusPolicy.NoFocus
+        assert area.viewport().focusPolicy() == Qt.FocusPolicy.NoFocus
+
+
+def test_open_answer_paragraphs_and_cards_are_tab_stops_with_text(
+    render_kiosk: Renderer,
+) -> None:
+    kiosk = render_kiosk("en", "contact").kiosk
+    items = kiosk.window.faq.accordion.items
+    shown = items["contact"]
+    stops = tab_focusable(kiosk.window)
+    for paragraph in (p for p in shown.paragraphs if p.isVisible()):
+        assert paragraph in stops
+        text = interface(paragraph).textInterface()
+        assert text is not None
+        assert text.text(0, text.characterCount()) == paragraph.text()
+    for card in shown.link_cards:
+        assert card in stops
+        assert interface(card).text(QAccessible.Text.Name) == card.title.text()
+        description = interface(card).text(QAccessible.Text.Description)
+        assert card.address.address() in description
+    feedback = kiosk.window.faq.feedback
+    assert feedback in stops and feedback.code in interface(feedback).text(
+        QAccessible.Text.Description
+    )
+    closed = items["savings"]
+    assert all(p.focusPolicy() == Qt.FocusPolicy.NoFocus for p in closed.paragraphs)
+
+
+def enabled_stops(window: KioskWindow) -> list[QWidget]:
+    """The window's Tab stops in reading order that Tab can reach now."""
+    return [w for w in window.tab_stops() if w.isEnabled()]
+
+
+def tab_chain(window: KioskWindow) -> list[QWidget]:
+    """The Tab stops in the order Tab visits them, from the first in reading order."""
+    stops = set(tab_focusable(window))
+    start = enabled_stops(window)[0]
+    chain, current = [start], start.nextInFocusChain()
+    while current is not None and current is not start:
+        if current in stops:
+            chain.append(current)
+        current = current.nextInFocusChain()
+    return chain
+
+
+@pytest.mark.parametrize("size", ["landscape", "portrait"])
+@pytest.mark.parametrize("open_id", [None, "contact"])
+def test_tab_order_follows_the_reading_order(
+    render_kiosk: Renderer, qapp: QApplication, size: str, open_id: str | None
+) -> None:
+    for language in (None, "en"):
+        window = render_kiosk(language, open_id, SIZES[size]).kiosk.window
+        qapp.processEvents()
+        assert tab_chain(window) == enabled_stops(window)
+        assert set(enabled_stops(window)) == set(tab_focusable(window))
+    faq_stops = window.tab_stops()
+    more_below = window.faq.nav.down
+    if more_below in faq_stops:
+        first_question = next(iter(window.faq.accordion.items.values())).header
+        assert faq_stops.index(first_question) < faq_stops.index(more_below)

@@ -34,7 +34,7 @@ from kiosk.cli.screenshot import settle  # noqa: E402
 from kiosk.config import LoadedConfig, load_config  # noqa: E402
 from kiosk.speech.synthesizer import Synthesizer  # noqa: E402
 from kiosk.system import resources  # noqa: E402
-from tests.helpers import FakeClock, LiveKioskFactory, discard  # noqa: E402
+from tests.helpers import FakeClock, FakeDetector, LiveKioskFactory, discard  # noqa: E402
 from tests.speech import fake_workers  # noqa: E402
 
 
@@ -67,15 +67,24 @@ def kiosk(qapp: QApplication, default_config: LoadedConfig) -> Iterator[Kiosk]:
 @pytest.fixture
 def live_kiosk(qapp: QApplication, tmp_path: Path) -> Iterator[LiveKioskFactory]:
     """Kiosks in kiosk mode (lock-down, idle timing) on a simulated clock, with a
-    stand-in speech worker; config text may be given."""
+    stand-in speech worker and no screen reader; config text and a screen reader
+    detector may be given."""
     built: list[Kiosk] = []
 
-    def make(config_text: str = "") -> tuple[Kiosk, FakeClock]:
+    def make(
+        config_text: str = "", screen_reader: FakeDetector | None = None
+    ) -> tuple[Kiosk, FakeClock]:
         config = tmp_path / "config.toml"
         config.write_text(config_text, encoding="utf-8")
         clock = FakeClock()
         synth = Synthesizer(tmp_path / "speech", target=fake_workers.tone_main)
-        kiosk = build_kiosk(qapp, load_config(config), synthesizer=synth, clock=clock)
+        kiosk = build_kiosk(
+            qapp,
+            load_config(config),
+            synthesizer=synth,
+            clock=clock,
+            screen_reader_detector=screen_reader or FakeDetector(),
+        )
         kiosk.window.resize(1920, 1080)
         kiosk.window.show()
         kiosk.enable_kiosk_mode()

@@ -57,6 +57,25 @@ class FakeClock:
         return self.now
 
 
+class FakeDetector:
+    """A screen reader detector the test switches by hand (`set`)."""
+
+    def __init__(self, running: bool = False) -> None:
+        self.running = running
+        self._report: Callable[[bool], None] | None = None
+
+    def start(self, report: Callable[[bool], None]) -> None:
+        """Report the current answer now, and later on every `set`."""
+        self._report = report
+        report(self.running)
+
+    def set(self, running: bool) -> None:
+        """A screen reader starts (True) or stops (False)."""
+        self.running = running
+        if self._report is not None:
+            self._report(running)
+
+
 LiveKioskFactory = Callable[..., tuple[Kiosk, FakeClock]]
 
 

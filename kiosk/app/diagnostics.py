@@ -12,6 +12,7 @@ from kiosk.content.model import ContentBundle
 from kiosk.content.store import ContentStore, configured_folder, offered_languages
 from kiosk.speech.service import SpeechService
 from kiosk.system.health import uptime_text
+from kiosk.system.screen_reader import ScreenReaderWatch
 
 #: Problems a reload result names before "and N more".
 MAX_ISSUES_SHOWN = 3
@@ -27,9 +28,14 @@ class HealthState:
 
 
 def diagnostics_lines(
-    content: ContentStore, loaded: LoadedConfig, speech: SpeechService, health: HealthState
+    content: ContentStore,
+    loaded: LoadedConfig,
+    speech: SpeechService,
+    health: HealthState,
+    screen_reader: ScreenReaderWatch,
 ) -> list[str]:
-    """Version, content, voices, speech cache, audio, config, log, uptime and last crash."""
+    """Version, content, voices, speech cache, audio, screen reader, config, log, uptime
+    and last crash."""
     bundle = content.bundle
     lines = [
         f"FAQ Kiosk {version()}, up {uptime_text(health.started)}",
@@ -52,6 +58,7 @@ def diagnostics_lines(
     from kiosk.speech.player import default_output_name
 
     lines.append(f"Audio output: {default_output_name() or 'none (speech plays silently)'}")
+    lines.append(f"Screen reader: {screen_reader.describe()}")
     lines.append(f"Config: {loaded.path or 'built-in defaults'}")
     lines += [f"  problem: {issue}" for issue in loaded.issues]
     lines.append(f"Log: {health.log_problem() or 'writing'}")

@@ -46,6 +46,7 @@ from kiosk.system import resources
 from kiosk.system.fonts import FontReport, load_bundled_fonts
 from kiosk.system.i18n import Translator
 from kiosk.system.qr import QrRenderer
+from kiosk.system.screen_reader import Detector, ScreenReaderWatch
 from kiosk.ui import accessibility
 from kiosk.ui.attract_overlay import AttractOverlay
 from kiosk.ui.faq import FaqScreen
@@ -87,6 +88,7 @@ class Kiosk:
     staff_panel: StaffPanel
     staff_desk: StaffDesk
     health: HealthState
+    screen_reader: ScreenReaderWatch
 
     @property
     def attract_timer(self) -> QTimer:
@@ -107,7 +109,9 @@ class Kiosk:
 
     def diagnostics(self) -> list[str]:
         """The staff diagnostics lines."""
-        return diagnostics_lines(self.content, self.loaded_config, self.speech, self.health)
+        return diagnostics_lines(
+            self.content, self.loaded_config, self.speech, self.health, self.screen_reader
+        )
 
     def reload_content(self) -> str:
         """Reload the content bundle; a line saying how it went."""
@@ -194,6 +198,7 @@ class _Controllers:
         loaded: LoadedConfig,
         staff_actions: StaffActions,
         clock: Callable[[], float],
+        screen_reader: ScreenReaderWatch,
     ) -> _Controllers:
         config = loaded.config
         read_aloud = ReadAloud(
@@ -214,6 +219,7 @@ class _Controllers:
             overlays=[views.idle_overlay, views.staff_panel, views.help_overlay],
             pin_pad=views.staff_panel,
             key_map=KeyMap.from_config(config.keypad),
+            screen_reader=screen_reader,
         )
         staff_desk = StaffDesk(
             views.staff_panel,
@@ -258,10 +264,12 @@ def build_kiosk(
     synthesizer: Synthesizer | None = None,
     clock: Callable[[], float] = time.monotonic,
     i18n_dir: Path | None = None,
+    screen_reader_detector: Detector | None = None,
 ) -> Kiosk:
     """Build the kiosk. *language* overrides the config's default language (--lang);
     *synthesizer* replaces the speech engine's and *clock* the idle and PIN timers'
-    (tests); *i18n_dir* replaces the bundled interface catalogs."""
+    (tests); *i18n_dir* replaces the bundled interface catalogs;
+    *screen_reader_detector* the platform's screen reader detection."""
     config = loaded.config
     fonts = _install_fonts(qt_app)
     accessibility.install(qt_app)
@@ -273,6 +281,7 @@ def build_kiosk(
     session = _new_session(loaded, languages, language)
     translator = Translator(i18n_dir or resources.i18n_dir(), session.language)
     qr, health = QrRenderer(), HealthState(clock())
+    screen_reader = ScreenReaderWatch(config.screen_reader, screen_reader_detector, qt_app)
     speech = SpeechService(
         synthesizer or Synthesizer(default_cache_dir()),
         make_player,
@@ -290,13 +299,15 @@ def build_kiosk(
         translator=translator,
         loaded=loaded,
         staff_actions=StaffActions(
-            diagnostics=lambda: diagnostics_lines(content, loaded, speech, health),
+            diagnostics=lambda: diagnostics_lines(content, loaded, speech, health, screen_reader),
             start_reload=lambda: content.reload(configured_folder(loaded)),
             roll_back=lambda: roll_back_content(content),
             can_roll_back=lambda: content.previous is not None,
         ),
         clock=clock,
+        screen_reader=screen_reader,
     )
+    screen_reader.start()  # answers arrive later, through the event loop
     staff_desk = controls.staff_desk
     content.reloaded.connect(lambda _ok: staff_desk.reload_finished(reload_result(content)))
 
@@ -371,4 +382,5 @@ def build_kiosk(
         staff_panel=views.staff_panel,
         staff_desk=staff_desk,
         health=health,
+        screen_reader=screen_reader,
     )

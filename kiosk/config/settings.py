@@ -32,6 +32,7 @@ from kiosk.config.checks import (
 from kiosk.config.pin import PIN_FILE_NAME, pin_hash_problem, stored_pin_hash
 from kiosk.config.tomlfile import Issue, TomlDocument, TomlFileError, read_toml
 from kiosk.system.files import default_state_dir
+from kiosk.system.screen_reader import SCREEN_READER_MODES
 
 THEMES = ("standard", "high-contrast")
 #: `unreviewed_translations`: what visitors see of an unreviewed translation.
@@ -181,6 +182,17 @@ SCHEMA: tuple[Setting, ...] = (
         one_of(UNREVIEWED_CHOICES),
     ),
     Setting(
+        "screen_reader",
+        str,
+        "auto",
+        'Whether a screen reader (Orca, NVDA, JAWS, Narrator) is taken to run: "auto" '
+        'asks the system (AT-SPI on Linux, SPI_GETSCREENREADER on Windows); "on" '
+        'behaves as if one runs; "off" as if none does. While one runs the kiosk does not '
+        "voice its own interface: the keypad keys go to the screen reader and keypad "
+        "speech stays off; Read aloud still reads the content when pressed.",
+        one_of(SCREEN_READER_MODES),
+    ),
+    Setting(
         "log_dir",
         str,
         "",
@@ -236,6 +248,7 @@ class Config:
     display_text_size: int
     content_dir: str
     unreviewed_translations: str
+    screen_reader: str
     log_dir: str
     state_dir: str
     keypad: dict[str, list[str]]

@@ -6,6 +6,13 @@ labels, buttons) in reading order; Enter activates; Back closes the answer, then
 Home; ? or F1 gives help about the item, then the screen, then the keys; + and - change
 the volume. The first key press turns speech mode on: each move then speaks the item, its
 role and state. Auto-repeat is ignored: one step per press.
+
+Two voices never speak at once: while a screen reader runs (`ScreenReaderWatch`), the
+navigator takes no key at all, so Orca or NVDA and Qt's own focus handling get them;
+speech mode stays off, and turning it on (keypad or toolbar) is undone; if it was on when
+the screen reader started, it goes off and what the keypad was saying stops. Read aloud
+still reads the content when the visitor presses it: that is the kiosk's content, asked
+for, not its interface voiced.
 """
 
 from __future__ import annotations
@@ -18,6 +25,7 @@ from kiosk.config.keymap import KeyMap, KeypadAction
 from kiosk.speech.service import SpeechService, Utterance
 from kiosk.state.session import Screen, VisitorSession
 from kiosk.system.i18n import N_, Translator
+from kiosk.system.screen_reader import ScreenReaderWatch
 from kiosk.ui.faq import FaqScreen
 from kiosk.ui.help_overlay import HelpOverlay
 from kiosk.ui.home import HomeScreen
@@ -51,6 +59,7 @@ class KeypadNavigator(QObject):
         overlays: list[Overlay],
         pin_pad: StaffPanel,
         key_map: KeyMap,
+        screen_reader: ScreenReaderWatch,
     ) -> None:
         super().__init__(window)
         self._window, self._home, self._faq = window, home, faq
@@ -59,8 +68,12 @@ class KeypadNavigator(QObject):
         self._pin_pad = pin_pad
         self._current: QWidget | None = None  # the highlighted item's widget
         self._help_level = 0
+        self._screen_reader = screen_reader
+        self._said: list[Utterance] = []  # what the keypad last gave the speech service
         session.screen_changed.connect(lambda _screen: self._forget())
         session.reset_done.connect(self._forget)
+        session.speech_mode_changed.connect(self._keep_speech_mode_off)
+        screen_reader.changed.connect(self._screen_reader_changed)
 
     # -- items -----------------------------------------------------------------------------
 
@@ -80,8 +93,8 @@ class KeypadNavigator(QObject):
     # -- keys ------------------------------------------------------------------------------
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
-        if event.type() != QEvent.Type.KeyPress:
-            return False
+        if event.type() != QEvent.Type.KeyPress or self._screen_reader.running:
+            return False  # with a screen reader, every key is the screen reader's
         assert isinstance(event, QKeyEvent)
         if event.modifiers() & (
             Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
@@ -200,9 +213,32 @@ class KeypadNavigator(QObject):
 
     # -- speech ----------------------------------------------------------------------------
 
+    def _screen_reader_changed(self, running: bool) -> None:
+        """A screen reader started: keypad speech goes off, and stops if it was speaking
+        (Read aloud's reading goes on). It stopped: the next key starts speech mode again."""
+        if not running:
+            return
+        self._help.hide()
+        self._forget()
+        speaking_ours = bool(self._said) and self._speech.utterances == self._said
+        self._session.set_speech_mode(False)
+        if speaking_ours:
+            self._speech.stop()
+        self._said = []
+
+    def _keep_speech_mode_off(self, on: bool) -> None:
+        """Speech mode is never on while a screen reader runs (the toolbar's Speak
+        everything included)."""
+        if on and self._screen_reader.running:
+            self._session.set_speech_mode(False)
+
+    def _speak(self, utterances: list[Utterance]) -> None:
+        self._said = utterances
+        self._speech.speak(utterances)
+
     def _say(self, text: str, language: str | None = None) -> None:
         if self._session.speech_mode and text:
-            self._speech.speak([Utterance(text, language or self._session.language)])
+            self._speak([Utterance(text, language or self._session.language)])
 
     def _greet(self) -> None:
         """On Home: which number key picks which language, each said in its own language."""
@@ -210,7 +246,7 @@ class KeypadNavigator(QObject):
             Utterance(self._t.gettext_in(lang, CHOOSE_WITH_KEY).format(key=index + 1), lang)
             for index, lang in enumerate(self._home.languages)
         ]
-        self._speech.speak(utterances)
+        self._speak(utterances)
         self._help.show_text("\n".join(u.text for u in utterances))
 
     def describe(self, item: ReadingItem) -> str:

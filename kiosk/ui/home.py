@@ -5,6 +5,8 @@ Buttons carry the language's own name (CLDR endonym), never a flag; a tap acts a
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import Signal
 from PySide6.QtGui import QResizeEvent
 from PySide6.QtWidgets import QBoxLayout, QVBoxLayout, QWidget
@@ -100,13 +102,17 @@ class HomeScreen(QWidget):
         """The languages offered, in the order of their buttons."""
         return list(self.buttons)
 
-    def reading_order(self) -> list[ReadingItem]:
-        """The welcome lines and the language buttons in reading order, then the speech
-        controls when they are shown."""
+    def reading_order(self, after_choice: Sequence[ReadingItem] = ()) -> list[ReadingItem]:
+        """The language choice first (what a visitor comes to Home for: the first Down
+        lands on the first language), then *after_choice* (the window's toolbar), then
+        the welcome lines in reading order, then the speech controls when shown."""
         language, window = self._t.language, self.window()
         content = self.scroll_area.widget()
         sections = [w for w in (content, self._below) if w is not None]
-        return [item for section in sections for item in items_in(section, language, window)]
+        items = [item for section in sections for item in items_in(section, language, window)]
+        buttons = set(self.buttons.values())
+        choice = [item for item in items if item.widget in buttons]
+        return choice + list(after_choice) + [item for item in items if item.widget not in buttons]
 
     def welcome(self) -> list[ReadingItem]:
         """Each language's title and welcome line, each in its own language (what Read

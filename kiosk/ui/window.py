@@ -70,13 +70,15 @@ class KioskWindow(QWidget):
         self.setLayoutDirection(text_direction(self._t.language))
 
     def reading_order(self) -> list[ReadingItem]:
-        """What the current screen says, in order: the toolbar, the language bar (FAQ
-        screen), then the screen itself (see HomeScreen/FaqScreen.reading_order)."""
+        """What the current screen says, in order. FAQ: the toolbar, the language bar,
+        then the answers (FaqScreen.reading_order). Home: the language buttons, then the
+        toolbar, then the rest of Home (HomeScreen.reading_order)."""
         language = self._t.language
-        on_faq = self.stack.currentWidget() is self.faq
-        header = [self.toolbar, self.language_bar] if on_faq else [self.toolbar]
+        if self.stack.currentWidget() is not self.faq:
+            return self.home.reading_order(items_in(self.toolbar, language, self))
+        header = [self.toolbar, self.language_bar]
         items = [item for part in header for item in items_in(part, language, self)]
-        return items + (self.faq.reading_order() if on_faq else self.home.reading_order())
+        return items + self.faq.reading_order()
 
     def tab_stops(self) -> list[QWidget]:
         """The widgets Tab stops on, in reading order: each item's widget, or the card

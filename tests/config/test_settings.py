@@ -92,6 +92,7 @@ idle_warning_s = 30
 attract_after_s = 900
 content_dir = "/srv/faq"
 unreviewed_translations = "mark"
+screen_reader = "off"
 log_dir = "/var/log/faq-kiosk"
 state_dir = "/var/lib/faq-kiosk/state"
 
@@ -143,6 +144,7 @@ def test_every_setting_given_validly_is_used(tmp_path: Path) -> None:
         display_text_size=150,
         content_dir="/srv/faq",
         unreviewed_translations="mark",
+        screen_reader="off",
         log_dir="/var/log/faq-kiosk",
         state_dir="/var/lib/faq-kiosk/state",
         keypad={},

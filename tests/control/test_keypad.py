@@ -16,9 +16,10 @@ from pytestqt.qtbot import QtBot
 from kiosk.app import Kiosk
 from kiosk.cli.audit import audit_window, visible_rect, window_rect
 from kiosk.cli.screenshot import settle
+from kiosk.speech.service import SpeechState
 from kiosk.state.session import Screen
 from kiosk.ui.accordion import QuestionHeader
-from tests.helpers import LANGUAGES, LiveKioskFactory
+from tests.helpers import LANGUAGES, FakeDetector, LiveKioskFactory
 
 SIZES = {"landscape": (1920, 1080), "portrait": (1080, 1920)}
 
@@ -224,3 +225,84 @@ def test_check_a11y_passes_on_the_shipped_kiosk() -> None:
     )
     assert result.returncode == 0, result.stdout + result.stderr
     assert "no problems found" in result.stdout
+
+
+def test_first_down_on_home_goes_to_the_first_language(
+    qtbot: QtBot, live_kiosk: LiveKioskFactory
+) -> None:
+    kiosk, _clock = live_kiosk()
+    home, toolbar = kiosk.window.home, kiosk.window.toolbar
+    press(qtbot, kiosk, Qt.Key.Key_Down)  # the greeting: which key picks which language
+    spoken = press(qtbot, kiosk, Qt.Key.Key_Down)
+    assert current(kiosk) is home.buttons[LANGUAGES[0]]
+    assert spoken == ["English, button."]
+    # The languages, then the toolbar: still reachable, after them.
+    order = [item.widget for item in kiosk.keypad.items()]
+    buttons = [home.buttons[language] for language in LANGUAGES]
+    assert order[: len(buttons)] == buttons
+    assert toolbar.isAncestorOf(order[len(buttons)])
+
+
+def test_with_a_screen_reader_the_keys_are_its_own_and_nothing_is_said(
+    qtbot: QtBot, live_kiosk: LiveKioskFactory
+) -> None:
+    detector = FakeDetector(running=True)
+    kiosk, _clock = live_kiosk(screen_reader=detector)
+    down = QKeyEvent(QEvent.Type.KeyPress, Qt.Key.Key_Down, Qt.KeyboardModifier.NoModifier)
+    assert not kiosk.keypad.eventFilter(kiosk.window, down)  # not consumed
+    assert press(qtbot, kiosk, Qt.Key.Key_Down) == []
+    assert press(qtbot, kiosk, Qt.Key.Key_1) == []
+    assert not kiosk.session.speech_mode
+    assert kiosk.session.screen == Screen.HOME  # 1 is the screen reader's, not a language
+    qtbot.mouseClick(kiosk.window.toolbar.speak_all, Qt.MouseButton.LeftButton)
+    assert not kiosk.session.speech_mode  # Speak everything cannot turn it on either
+    assert "Screen reader: running (self-voicing off)" in kiosk.diagnostics()
+
+    # Orca stops: the keypad speaks again, exactly as without one.
+    detector.set(False)
+    spoken = press(qtbot, kiosk, Qt.Key.Key_Down)
+    assert kiosk.session.speech_mode
+    assert spoken[0] == "For English, press 1."
+    assert "Screen reader: none" in kiosk.diagnostics()
+
+
+def test_a_screen_reader_starting_silences_keypad_speech(
+    qtbot: QtBot, live_kiosk: LiveKioskFactory
+) -> None:
+    detector = FakeDetector()
+    kiosk, _clock = live_kiosk(screen_reader=detector)
+    press(qtbot, kiosk, Qt.Key.Key_1)
+    press(qtbot, kiosk, Qt.Key.Key_Down)
+    assert kiosk.session.speech_mode and kiosk.speech.state != SpeechState.IDLE
+    detector.set(True)
+    settle(kiosk)
+    assert not kiosk.session.speech_mode
+    assert not kiosk.window.toolbar.speak_all.isChecked()
+    assert kiosk.speech.state == SpeechState.IDLE
+    assert kiosk.keypad.current is None
+
+
+def test_read_aloud_still_reads_with_a_screen_reader(
+    qtbot: QtBot, live_kiosk: LiveKioskFactory
+) -> None:
+    kiosk, _clock = live_kiosk(screen_reader=FakeDetector(running=True))
+    kiosk.session.choose_language("en")
+    settle(kiosk)
+    qtbot.mouseClick(kiosk.window.toolbar.read_aloud, Qt.MouseButton.LeftButton)
+    settle(kiosk)
+    assert kiosk.speech.utterances  # the visitor asked for the content: it is read
+
+
+@pytest.mark.parametrize(
+    ("mode", "detected", "keypad_speaks"), [("on", False, False), ("off", True, True)]
+)
+def test_the_config_forces_either_way(
+    qtbot: QtBot, live_kiosk: LiveKioskFactory, mode: str, detected: bool, keypad_speaks: bool
+) -> None:
+    kiosk, _clock = live_kiosk(
+        f'screen_reader = "{mode}"\n', screen_reader=FakeDetector(running=detected)
+    )
+    spoken = press(qtbot, kiosk, Qt.Key.Key_Down)
+    assert kiosk.session.speech_mode is keypad_speaks
+    assert bool(spoken) is keypad_speaks
+    assert any(f'screen_reader = "{mode}"' in line for line in kiosk.diagnostics())

@@ -15,7 +15,7 @@ APT_PACKAGES := espeak-ng libespeak-ng1 fonts-noto-core xvfb xauth libpulse0 \
 	libegl1 libgl1 libfontconfig1 libdbus-1-3 libglib2.0-0 \
 	gettext poppler-utils
 
-.PHONY: run test lint typecheck pytest system-deps venv catalogs pot new-language screenshots bench soak clean \
+.PHONY: run test lint typecheck pytest system-deps venv catalogs pot new-language screenshots accessibility-report bench soak clean \
 	deb deb-test ansible-test windows-check ci
 
 run: venv
@@ -106,6 +106,10 @@ screenshots: venv
 	$(BIN)/faq-kiosk --screenshot docs/images/faq-en.png --lang en --open imminent-threat
 	$(BIN)/faq-kiosk --screenshot docs/images/faq-vi-portrait-200.png --lang vi \
 		--open contact --size 1080x1920 --text-size 200
+
+# docs/accessibility.md, the conformance report, from docs/accessibility-criteria.toml.
+accessibility-report: venv
+	PYTHONPATH=. $(BIN)/python -m tests.accessibility_report
 
 clean:
 	rm -rf $(VENV) build dist .mypy_cache .ruff_cache .pytest_cache i18n/*/LC_MESSAGES/*.mo

@@ -8,12 +8,12 @@ STAMP := $(VENV)/.installed
 
 # System packages: Qt's xcb platform libraries, fonts, espeak-ng (speech), Xvfb (tests),
 # gettext's msgfmt and poppler's pdftoppm (independent checks of the PO and PDF files
-# `faq-kiosk content` writes).
+# `faq-kiosk content` writes), dbus-daemon (a private bus for the screen-reader detection tests).
 APT_PACKAGES := espeak-ng libespeak-ng1 fonts-noto-core xvfb xauth libpulse0 \
 	libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0 \
 	libxcb-shape0 libxcb-xinerama0 libxcb-randr0 libxcb-xkb1 libxkbcommon-x11-0 \
 	libegl1 libgl1 libfontconfig1 libdbus-1-3 libglib2.0-0 \
-	gettext poppler-utils
+	gettext poppler-utils dbus-daemon
 
 .PHONY: run test lint typecheck pytest system-deps venv catalogs pot new-language screenshots accessibility-report bench soak clean \
 	deb deb-test ansible-test windows-check ci

@@ -93,19 +93,22 @@ class KeypadNavigator(QObject):
     # -- keys ------------------------------------------------------------------------------
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
-        if event.type() != QEvent.Type.KeyPress or self._screen_reader.running:
-            return False  # with a screen reader, every key is the screen reader's
+        if event.type() != QEvent.Type.KeyPress:
+            return False
         assert isinstance(event, QKeyEvent)
         if event.modifiers() & (
             Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.AltModifier
         ):
             return False
         if self._pin_pad.takes_digits and Qt.Key.Key_0.value <= event.key() <= Qt.Key.Key_9.value:
-            # Typed digits go to the PIN pad alone, and are never said.
+            # Typed digits go to the PIN pad alone, and are never said (with a screen
+            # reader too: its digit keys are all "PIN key", so typing is the way in).
             if not event.isAutoRepeat():
                 self._pin_pad.type_digit(chr(event.key()))
                 self._say(self._t.gettext(DIGIT_ENTERED))
             return True
+        if self._screen_reader.running:
+            return False  # with a screen reader, every other key is the screen reader's
         action = self._keys.action(event.key())
         digit = event.key() - Qt.Key.Key_1.value
         languages = self._home.languages

@@ -59,6 +59,21 @@ def test_pin_digits_are_never_spoken_and_go_to_the_pad_alone(
         assert not any(char.isdigit() for char in text), text
 
 
+def test_with_a_screen_reader_typed_digits_still_go_to_the_pad_unsaid(
+    qtbot: QtBot, live_kiosk: LiveKioskFactory, tmp_path: Path
+) -> None:
+    # Its digit keys are all "PIN key" to a screen reader: typing is the way in.
+    from tests.helpers import FakeDetector
+
+    (tmp_path / "staff-pin").write_text(hash_pin(PIN) + "\n", encoding="ascii")
+    kiosk, _clock = live_kiosk(screen_reader=FakeDetector(running=True))
+    kiosk.lockdown.staff_requested.emit()
+    for digit in PIN:
+        assert press(qtbot, kiosk, DIGIT_KEYS[digit]) == []
+    assert kiosk.staff_panel.pin_dots.text() == "•" * len(PIN)
+    assert kiosk.session.screen == Screen.HOME
+
+
 def test_digits_outside_the_pad_still_choose_languages(
     qtbot: QtBot, live_kiosk: LiveKioskFactory
 ) -> None:

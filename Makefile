@@ -14,9 +14,13 @@ APT_PACKAGES := espeak-ng libespeak-ng1 fonts-noto-core xvfb xauth libpulse0 \
 	libxcb-shape0 libxcb-xinerama0 libxcb-randr0 libxcb-xkb1 libxkbcommon-x11-0 \
 	libegl1 libgl1 libfontconfig1 libdbus-1-3 libglib2.0-0 \
 	gettext poppler-utils dbus-daemon
+# What `make screen-reader-test` adds: Orca and what it needs to speak under Xvfb.
+SCREEN_READER_PACKAGES := orca at-spi2-core speech-dispatcher \
+	speech-dispatcher-espeak-ng speech-dispatcher-audio-plugins libasound2 xdotool \
+	util-linux
 
 .PHONY: run test lint typecheck pytest system-deps venv catalogs pot new-language screenshots accessibility-report bench soak clean \
-	deb deb-test ansible-test windows-check ci
+	deb deb-test ansible-test windows-check ci screen-reader-test
 
 run: venv
 	$(BIN)/faq-kiosk --windowed $(ARGS)
@@ -32,7 +36,13 @@ typecheck: venv
 	$(BIN)/mypy
 
 pytest: venv
-	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -m "not slow" $(PYTEST_ARGS)
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -m "not slow and not screen_reader" $(PYTEST_ARGS)
+
+# Orca reading the kiosk under Xvfb, keys from xdotool (tests/screen_reader); not part of
+# `make test`. About 40 s per language.
+screen-reader-test: venv
+	@bash packaging/dev/system-deps.sh $(SCREEN_READER_PACKAGES)
+	$(BIN)/python -m pytest -m screen_reader tests/screen_reader $(PYTEST_ARGS)
 
 system-deps:
 	@bash packaging/dev/system-deps.sh $(APT_PACKAGES)

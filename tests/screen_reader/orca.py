@@ -42,7 +42,11 @@ from types import TracebackType
 ROOT = Path(__file__).resolve().parents[2]
 AT_SPI_BUS_LAUNCHER = Path("/usr/libexec/at-spi-bus-launcher")
 # The programs a session needs; `missing_programs` names those that are not installed.
-PROGRAMS = ("Xvfb", "dbus-daemon", "orca", "speech-dispatcher", "xdotool", "unshare")
+# Without the first two there is no screen reader to test (the tests skip); without any
+# other the session cannot run (the tests fail, naming it: `make screen-reader-test`
+# installs them all).
+ESSENTIAL = ("orca", "Xvfb")
+PROGRAMS = (*ESSENTIAL, "dbus-daemon", "speech-dispatcher", "xdotool", "unshare")
 ESPEAK_MODULE = Path("/usr/lib/speech-dispatcher-modules/sd_espeak-ng")
 SYSTEM_SPEECHD_MODULES = Path("/etc/speech-dispatcher/modules")
 

@@ -26,13 +26,15 @@ import pytest
 from kiosk.content import ContentBundle, load_bundle
 from kiosk.system.i18n import endonym
 from kiosk.system.resources import content_dir
-from tests.screen_reader.orca import OrcaSession, missing_programs
+from tests.screen_reader.orca import ESSENTIAL, OrcaSession, missing_programs
 
+_MISSING = missing_programs()
 pytestmark = [
     pytest.mark.screen_reader,
     pytest.mark.skipif(
-        bool(missing_programs()),
-        reason=f"needs Orca, Xvfb, xdotool, speech-dispatcher: missing {missing_programs()}",
+        any(program in _MISSING for program in ESSENTIAL),
+        reason=f"Orca or Xvfb is not installed (missing: {', '.join(_MISSING)}); "
+        "`make screen-reader-test` installs them",
     ),
 ]
 
@@ -91,6 +93,11 @@ def bundle() -> ContentBundle:
 
 @pytest.fixture
 def orca(tmp_path: Path) -> Iterator[OrcaSession]:
+    if _MISSING:
+        pytest.fail(
+            f"Orca is here but not {', '.join(_MISSING)}: `make screen-reader-test` installs them",
+            pytrace=False,
+        )
     with OrcaSession(tmp_path) as session:
         yield session
 

@@ -39,7 +39,7 @@ pytest: venv
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -m "not slow and not screen_reader" $(PYTEST_ARGS)
 
 # Orca reading the kiosk under Xvfb, keys from xdotool (tests/screen_reader); not part of
-# `make test`. About 40 s per language.
+# `make test`. About 40 s per language, Orca's start included.
 screen-reader-test: venv
 	@bash packaging/dev/system-deps.sh $(SCREEN_READER_PACKAGES)
 	$(BIN)/python -m pytest -m screen_reader tests/screen_reader $(PYTEST_ARGS)

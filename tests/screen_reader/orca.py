@@ -405,7 +405,8 @@ class OrcaSession:
             "PYTHONPATH": str(ROOT),
             "QT_QPA_PLATFORM": "xcb",
             "QT_LINUX_ACCESSIBILITY_ALWAYS_ON": "1",
-            "QT_ACCESSIBILITY": "1",
+            # A crash (Qt's accessibility bridge has had some) logs its Python stack.
+            "PYTHONFAULTHANDLER": "1",
         }
         popen = self._start(
             "kiosk",

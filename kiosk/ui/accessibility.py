@@ -6,27 +6,19 @@
 - language buttons: radio buttons inside a group named "Choose a language"; "Speak
   everything": a toggle button (`RoleInterface`, chosen by the widget's `ACCESSIBLE_ROLE`
   property);
-- answer text: labels that offer the Text interface, so a screen reader can read and
-  move through a paragraph (`LabelInterface`);
-- every interface made here reports the widget's locale (Qt's own do; one made in
-  Python otherwise has no attributes at all and AT-SPI says "C").
+- answer paragraphs: static text named by their text, Tab stops while shown
+  (`LabelInterface`).
 
-PySide6 cannot return a Python object from `interface_cast`, only a pointer: the extra
-interfaces are separate objects kept by the interface and handed out as `VoidPtr`s.
+None overrides `interface_cast` (see `_KioskInterface`: that crashed under Orca).
 """
 
 from __future__ import annotations
 
-from typing import Any
-
-import shiboken6
-from PySide6.QtCore import QCoreApplication, QObject, QPoint, QRect
+from PySide6.QtCore import QCoreApplication, QObject
 from PySide6.QtGui import (
     QAccessible,
-    QAccessibleAttributesInterface,
     QAccessibleInterface,
     QAccessibleStateChangeEvent,
-    QAccessibleTextInterface,
 )
 from PySide6.QtWidgets import QAbstractButton, QAccessibleWidget, QLabel, QWidget
 
@@ -61,88 +53,15 @@ def announce_expanded(widget: QWidget) -> None:
     QAccessible.updateAccessibility(QAccessibleStateChangeEvent(widget, changed))
 
 
-class _LocaleAttributes(QAccessibleAttributesInterface):
-    """The Locale attribute: the widget's own (it follows its parent's by default)."""
-
-    def __init__(self, widget: QWidget) -> None:
-        super().__init__()
-        self._widget = widget
-
-    def attributeKeys(self) -> list[QAccessible.Attribute]:  # noqa: N802 - Qt override
-        return [QAccessible.Attribute.Locale]
-
-    def attributeValue(self, key: QAccessible.Attribute) -> Any:  # noqa: N802 - Qt override
-        return self._widget.locale() if key == QAccessible.Attribute.Locale else None
-
-
-class _LabelText(QAccessibleTextInterface):
-    """A read-only Text interface over a label's text as it is said."""
-
-    def __init__(self, label: QLabel) -> None:
-        super().__init__()
-        self._label = label
-
-    def _said(self) -> str:
-        return self._label.accessibleName() or self._label.text()
-
-    def text(self, start: int, end: int) -> str:
-        return self._said()[start:end]
-
-    def characterCount(self) -> int:  # noqa: N802 - Qt override
-        return len(self._said())
-
-    def cursorPosition(self) -> int:  # noqa: N802 - Qt override
-        return 0
-
-    def setCursorPosition(self, position: int) -> None:  # noqa: N802 - Qt override
-        pass
-
-    def selectionCount(self) -> int:  # noqa: N802 - Qt override
-        return 0
-
-    def selection(self, index: int) -> tuple[int, int]:
-        return (0, 0)
-
-    def addSelection(self, start: int, end: int) -> None:  # noqa: N802 - Qt override
-        pass
-
-    def removeSelection(self, index: int) -> None:  # noqa: N802 - Qt override
-        pass
-
-    def setSelection(self, index: int, start: int, end: int) -> None:  # noqa: N802 - Qt override
-        pass
-
-    def characterRect(self, offset: int) -> QRect:  # noqa: N802 - Qt override
-        return QRect()
-
-    def offsetAtPoint(self, point: QPoint) -> int:  # noqa: N802 - Qt override
-        return -1
-
-    def scrollToSubstring(self, start: int, end: int) -> None:  # noqa: N802 - Qt override
-        pass
-
-    def attributes(self, offset: int) -> tuple[str, int, int]:
-        return ("", 0, self.characterCount())
-
-
-_Extra = QAccessibleAttributesInterface | QAccessibleTextInterface
-
-
 class _KioskInterface(QAccessibleWidget):
-    """A widget's interface with the Locale attribute (and any more `_extra` gives)."""
+    """A widget's interface made in Python.
 
-    def __init__(self, widget: QWidget, role: QAccessible.Role) -> None:
-        super().__init__(widget, role)
-        self._attributes = _LocaleAttributes(widget)
-
-    def _extra(self, kind: QAccessible.InterfaceType) -> _Extra | None:
-        return self._attributes if kind == QAccessible.InterfaceType.AttributesInterface else None
-
-    def interface_cast(self, kind: QAccessible.InterfaceType) -> Any:
-        extra = self._extra(kind)
-        if extra is not None:
-            return shiboken6.VoidPtr(shiboken6.getCppPointer(extra)[0])
-        return super().interface_cast(kind)
+    It overrides no `interface_cast`: PySide 6.11 lets Python return only a pointer
+    there, and with one the kiosk crashed (SIGSEGV) as soon as Orca read it over AT-SPI
+    (tests/screen_reader), even when the override only called the base class. So these
+    interfaces offer no Attributes interface (AT-SPI reports their locale as "C") and no
+    Text interface of their own; docs/architecture.md, Known traps.
+    """
 
 
 class _PressableInterface(_KioskInterface):
@@ -194,11 +113,11 @@ class RoleInterface(_PressableInterface):
 
 
 class LabelInterface(_KioskInterface):
-    """A label that offers its text through the Text interface, named by its text."""
+    """An answer paragraph: static text named by its text (so a screen reader that
+    reads names reads it when it gets focus)."""
 
     def __init__(self, label: QLabel) -> None:
         super().__init__(label, QAccessible.Role.StaticText)
-        self._text = _LabelText(label)
 
     def text(self, kind: QAccessible.Text) -> str:
         said = super().text(kind)
@@ -206,11 +125,6 @@ class LabelInterface(_KioskInterface):
         if kind == QAccessible.Text.Name and not said and isinstance(label, QLabel):
             return label.text()
         return said
-
-    def _extra(self, kind: QAccessible.InterfaceType) -> _Extra | None:
-        if kind == QAccessible.InterfaceType.TextInterface:
-            return self._text
-        return super()._extra(kind)
 
 
 def _factory(key: str, obj: QObject) -> QAccessibleInterface | None:

@@ -407,6 +407,8 @@ class OrcaSession:
             "QT_LINUX_ACCESSIBILITY_ALWAYS_ON": "1",
             # A crash (Qt's accessibility bridge has had some) logs its Python stack.
             "PYTHONFAULTHANDLER": "1",
+            # Its own one-kiosk lock: the machine's (/run/lock) is a real kiosk's.
+            "FAQ_KIOSK_LOCK": str(self.workdir / "faq-kiosk.lock"),
         }
         popen = self._start(
             "kiosk",

@@ -144,10 +144,12 @@ def test_journey_with_orca(
     opened = said_word(spoken, "expanded")
     journey.expect("Orca says 'expanded' the moment the question opens", opened, spoken)
 
-    # Down reads the answer, paragraph by paragraph, until the next question.
+    # Tab reads the answer, paragraph by paragraph, until the next question: in an
+    # application (not a web page) Orca users move with Tab, and each paragraph of the
+    # open answer is a Tab stop (README, Screen readers).
     heard: list[str] = []
     for _ in range(len(first.answer) + 3):
-        heard += journey.press("read", "Down")
+        heard += journey.press("read", "Tab")
         if said(heard, second.title) or all(said(heard, p) for p in first.answer):
             break
     journey.expect("the first answer paragraph is spoken", said(heard, first.answer[0]), heard)

@@ -32,7 +32,7 @@ from kiosk.config.checks import (
 from kiosk.config.pin import PIN_FILE_NAME, pin_hash_problem, stored_pin_hash
 from kiosk.config.tomlfile import Issue, TomlDocument, TomlFileError, read_toml
 from kiosk.system.files import default_state_dir
-from kiosk.system.screen_reader import SCREEN_READER_MODES
+from kiosk.system.screen_reader_modes import SCREEN_READER_MODES
 
 THEMES = ("standard", "high-contrast")
 #: `unreviewed_translations`: what visitors see of an unreviewed translation.

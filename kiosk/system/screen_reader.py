@@ -22,11 +22,10 @@ from typing import Protocol
 
 from PySide6.QtCore import SLOT, QObject, QTimer, Signal, Slot
 
+from kiosk.system.screen_reader_modes import AUTO, ON, SCREEN_READER_MODES
+
 log = logging.getLogger(__name__)
 
-#: `screen_reader` in the config: follow detection, or behave as if one runs / none runs.
-AUTO, ON, OFF = "auto", "on", "off"
-SCREEN_READER_MODES = (AUTO, ON, OFF)
 
 A11Y_SERVICE = "org.a11y.Bus"
 A11Y_PATH = "/org/a11y/bus"

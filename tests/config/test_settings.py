@@ -488,3 +488,23 @@ def test_offered_languages_follow_the_config_then_the_content() -> None:
     assert chosen.offered_languages(("en", "es", "vi")) == ["vi", "en"]  # no "so" content
     none_there = dataclasses.replace(everything, languages=["so"])
     assert none_there.offered_languages(("en", "es")) == ["en", "es"]  # never an empty kiosk
+
+
+def test_the_config_loads_without_qt(tmp_path: Path) -> None:
+    # The Ansible role validates config.toml with kiosk.config on a controller that has
+    # no PySide6 (packaging/ansible/tests/faq-kiosk-standin).
+    import subprocess
+    import sys
+
+    config = write(tmp_path, 'screen_reader = "off"\nidle_timeout_s = 5\n')
+    code = (
+        "import sys; sys.modules['PySide6'] = None\n"
+        "from pathlib import Path\n"
+        "from kiosk.config import load_config\n"
+        f"loaded = load_config(Path({str(config)!r}))\n"
+        "print(loaded.config.screen_reader, [i.key for i in loaded.issues])\n"
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, check=True, cwd=REPO
+    ).stdout
+    assert out.strip() == "off ['idle_timeout_s']"

@@ -33,13 +33,9 @@ REPEATS = 3
 STALE_EVERY = 10
 
 
-def toml_string(text: str) -> str:
-    """*text* as a TOML basic string (JSON's escapes are TOML's, but for "\\/")."""
-    return json.dumps(text, ensure_ascii=False)
-
-
 def write_bundle(folder: Path, size: int) -> None:
     """A valid bundle of *size* questions made from the shipped one."""
+    from kiosk.content.writer import toml_string
     from kiosk.system import resources
 
     source = resources.content_dir()

@@ -76,6 +76,7 @@ class Shot:
     page: int
     part: int = 1
     parts: int = 1
+    scroll: int = 0  # where the questions are scrolled for this part
 
 
 #: Pixels a continued page repeats from the page before, so no line is cut unseen.
@@ -138,18 +139,19 @@ def plan(
     bundle: ContentBundle,
     shapes: list[Shape],
     first_page: int,
-    parts: dict[tuple[str, str, str], int] | None = None,
+    views: dict[tuple[str, str, str], list[int]] | None = None,
 ) -> list[Shot]:
     """The window pages in order (language, question, shape, part), numbered from
-    *first_page*; *parts* gives how many pages each answer needs (default one)."""
+    *first_page*; *views* gives the scroll position of each page an answer needs
+    (default one page, unscrolled)."""
     shots: list[Shot] = []
     for language in bundle.languages:
         for question in bundle.question_ids:
             for shape in shapes:
-                count = (parts or {}).get((language, question, shape.name), 1)
-                for part in range(1, count + 1):
+                scrolls = (views or {}).get((language, question, shape.name), [0])
+                for part, scroll in enumerate(scrolls, start=1):
                     page = first_page + len(shots)
-                    shots.append(Shot(language, question, shape, page, part, count))
+                    shots.append(Shot(language, question, shape, page, part, len(scrolls), scroll))
     return shots
 
 
@@ -197,13 +199,13 @@ def write_preview(review: Review, bundle: ContentBundle, out: Path, shapes: list
     pdf = PreviewPdf(out, f"FAQ preview: {bundle.id} {bundle.version}")
     kiosk = preview_kiosk(app, review.folder)
     try:
-        parts = {
-            (shot.language, shot.question, shot.shape.name): len(_views(kiosk, shot))
+        views = {
+            (shot.language, shot.question, shot.shape.name): _views(kiosk, shot)
             for shot in plan(bundle, shapes, 1)
         }
-        first = plan(bundle, shapes, 1, parts)
+        first = plan(bundle, shapes, 1, views)
         front = pdf.text_pages(front_lines(review, bundle, first), dry_run=True)
-        shots = plan(bundle, shapes, front + 1, parts)
+        shots = plan(bundle, shapes, front + 1, views)
         pdf.text_pages(front_lines(review, bundle, shots))
         for shot in shots:
             _draw_shot(pdf, bundle, shot, _grab(kiosk, shot))
@@ -243,11 +245,13 @@ def _views(kiosk: Kiosk, shot: Shot) -> list[int]:
 
 
 def _grab(kiosk: Kiosk, shot: Shot) -> QImage:
-    """The kiosk window showing part *shot.part* of *shot*'s question opened."""
+    """The kiosk window showing part *shot.part* of *shot*'s question opened (the first
+    part lays the window out; the next ones, in the same layout, only scroll)."""
     from PySide6.QtGui import QImage
 
-    views = _views(kiosk, shot)
-    kiosk.window.faq.show_scrolled(views[min(shot.part, len(views)) - 1])
+    if shot.part == 1:
+        _views(kiosk, shot)
+    kiosk.window.faq.show_scrolled(shot.scroll)
     kiosk.qt_app.processEvents()
     return kiosk.window.grab().toImage().convertToFormat(QImage.Format.Format_RGB32)
 

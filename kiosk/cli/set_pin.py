@@ -17,8 +17,8 @@ from kiosk.config.pin import PIN_FILE_NAME, PIN_PATTERN, hash_pin, remove_pin_ha
 def set_pin(config: Path | None, read_secret: Callable[[str], str] = getpass.getpass) -> int:
     """Write the PIN's hash into the PIN file; 0 on success."""
     path = config or Path(os.environ.get("FAQ_KIOSK_CONFIG") or default_config_path())
-    pin_file = load_config(path if path.exists() else None).pin_file()
-    pin_file = pin_file or path.parent / PIN_FILE_NAME
+    # The config may not exist yet: its folder still says where the PIN file goes.
+    pin_file = load_config(path).pin_file() or path.parent / PIN_FILE_NAME
     pin = read_secret("New staff PIN (4 to 12 digits): ").strip()
     if not PIN_PATTERN.match(pin):
         print(

@@ -8,12 +8,13 @@ STAMP := $(VENV)/.installed
 
 # System packages: Qt's xcb platform libraries, fonts, espeak-ng (speech), Xvfb (tests),
 # gettext's msgfmt and poppler's pdftoppm (independent checks of the PO and PDF files
-# `faq-kiosk content` writes), dbus-daemon (a private bus for the screen-reader detection tests).
+# `faq-kiosk content` writes), dbus-daemon and dbus-bin's dbus-monitor (a private bus for the
+# screen-reader detection and AT-SPI event tests).
 APT_PACKAGES := espeak-ng libespeak-ng1 fonts-noto-core xvfb xauth libpulse0 \
 	libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0 \
 	libxcb-shape0 libxcb-xinerama0 libxcb-randr0 libxcb-xkb1 libxkbcommon-x11-0 \
 	libegl1 libgl1 libfontconfig1 libdbus-1-3 libglib2.0-0 \
-	gettext poppler-utils dbus-daemon
+	gettext poppler-utils dbus-daemon dbus-bin
 # What `make screen-reader-test` adds: Orca and what it needs to speak under Xvfb.
 SCREEN_READER_PACKAGES := orca at-spi2-core speech-dispatcher \
 	speech-dispatcher-espeak-ng speech-dispatcher-audio-plugins libasound2 xdotool \
@@ -39,7 +40,7 @@ pytest: venv
 	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -m "not slow and not screen_reader" $(PYTEST_ARGS)
 
 # Orca reading the kiosk under Xvfb, keys from xdotool (tests/screen_reader); not part of
-# `make test`. About 40 s per language, Orca's start included.
+# `make test` (CI runs it after: .ci/run). About 50 s per language, Orca's start included.
 screen-reader-test: venv
 	@bash packaging/dev/system-deps.sh $(SCREEN_READER_PACKAGES)
 	$(BIN)/python -m pytest -m screen_reader tests/screen_reader $(PYTEST_ARGS)

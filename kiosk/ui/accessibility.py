@@ -2,7 +2,8 @@
 
 - accordion headers: a push button (not a toggle) that reports expandable/expanded, so
   screen readers say "collapsed"/"expanded" (`ExpandableButtonInterface`, and
-  `announce_expanded` when it changes);
+  `announce_expanded` when it changes, which on Linux sends the AT-SPI event Qt leaves
+  out: `kiosk.system.atspi`);
 - language buttons: radio buttons inside a group named "Choose a language"; "Speak
   everything": a toggle button (`RoleInterface`, chosen by the widget's `ACCESSIBLE_ROLE`
   property);
@@ -22,6 +23,7 @@ from PySide6.QtGui import (
 )
 from PySide6.QtWidgets import QAbstractButton, QAccessibleWidget, QLabel, QWidget
 
+from kiosk.system import atspi
 from kiosk.ui.text import WrapLabel
 
 #: The dynamic property that gives a widget one of `ROLES` (`set_accessible_role`).
@@ -44,13 +46,17 @@ def set_accessible_role(widget: QWidget, role: str) -> None:
     widget.setProperty(ACCESSIBLE_ROLE, role)
 
 
-def announce_expanded(widget: QWidget) -> None:
-    """Tell assistive technology that *widget*'s expanded state changed (AT-SPI sends
-    state-changed:expanded; Qt sends nothing for it by itself)."""
+def announce_expanded(widget: QWidget, expanded: bool) -> None:
+    """Tell assistive technology that *widget* is now *expanded* (or collapsed).
+
+    Qt's AT-SPI bridge passes no expanded change on, so on Linux the AT-SPI events are
+    sent as well (`kiosk.system.atspi`): collapsed first, then expanded, which is the
+    one Orca presents, with both states already current."""
     changed = QAccessible.State()
     changed.expanded = True
     changed.collapsed = True
     QAccessible.updateAccessibility(QAccessibleStateChangeEvent(widget, changed))
+    atspi.send_state_changed(widget, {"collapsed": not expanded, "expanded": expanded})
 
 
 class _KioskInterface(QAccessibleWidget):

@@ -76,7 +76,7 @@ class QuestionHeader(TextButton):
         self.style().polish(self)
         if self.glyph is not None:
             self.glyph.set_shape("chevron-down" if expanded else "chevron-right")
-        announce_expanded(self)
+        announce_expanded(self, expanded)
 
 
 class QuestionItem(QFrame):

@@ -4,7 +4,6 @@ override, and AT-SPI's status read from a real (private) D-Bus session bus."""
 from __future__ import annotations
 
 import os
-import shutil
 import subprocess
 import sys
 from collections.abc import Iterator
@@ -119,25 +118,6 @@ def test_a_disconnected_bus_reports_none_and_logs_once(
         detector.start(reports.append)
     assert reports == [False, False]
     assert len([r for r in caplog.records if "cannot ask AT-SPI" in r.message]) == 1
-
-
-@pytest.fixture
-def private_bus() -> Iterator[str]:
-    """The address of a session bus of the test's own (dbus-daemon)."""
-    daemon = shutil.which("dbus-daemon")
-    if daemon is None:
-        pytest.skip("dbus-daemon is not installed (Debian: apt-get install dbus)")
-    process = subprocess.Popen(
-        [daemon, "--session", "--nofork", "--print-address"],
-        stdout=subprocess.PIPE,
-        stderr=subprocess.DEVNULL,
-        text=True,
-    )
-    assert process.stdout is not None
-    address = process.stdout.readline().strip()
-    yield address
-    process.terminate()
-    process.wait(timeout=10)
 
 
 @pytest.fixture

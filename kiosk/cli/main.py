@@ -22,6 +22,8 @@ from kiosk.config import TEXT_SIZES, LoadedConfig, find_config, language_code_pr
 if TYPE_CHECKING:  # PySide6 is imported lazily, so `--help` answers at once
     from PySide6.QtWidgets import QApplication
 
+    from kiosk.app import Kiosk
+
 log = logging.getLogger("kiosk")
 
 DEFAULT_SCREENSHOT_SIZE = (1920, 1080)
@@ -220,11 +222,23 @@ def _run(options: argparse.Namespace) -> int:
 
 def _screenshot(options: argparse.Namespace) -> int:
     os.environ["QT_QPA_PLATFORM"] = "offscreen"
+    from PySide6.QtCore import QThreadPool
+
     from kiosk.app import build_kiosk
-    from kiosk.cli.screenshot import render
 
     qt_app = _qt_app()
     kiosk = build_kiosk(qt_app, _load_config(options.config), options.lang)
+    try:
+        return _save_screenshot(kiosk, options)
+    finally:
+        # QR codes render on the thread pool from the moment the kiosk is built; a
+        # worker still running while the interpreter shuts down crashes it (SIGSEGV).
+        QThreadPool.globalInstance().waitForDone()
+
+
+def _save_screenshot(kiosk: Kiosk, options: argparse.Namespace) -> int:
+    from kiosk.cli.screenshot import render
+
     if options.open and options.open not in kiosk.content.bundle.question_ids:
         ids = ", ".join(kiosk.content.bundle.question_ids)
         print(f"faq-kiosk: no question {options.open!r}; the ids are: {ids}", file=sys.stderr)

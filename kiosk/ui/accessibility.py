@@ -5,8 +5,9 @@
   `announce_expanded` when it changes, which on Linux sends the AT-SPI event Qt leaves
   out: `kiosk.system.atspi`);
 - language buttons: radio buttons inside a group named "Choose a language"; "Speak
-  everything": a toggle button (`RoleInterface`, chosen by the widget's `ACCESSIBLE_ROLE`
-  property);
+  everything": a toggle button; QR cards: a group with no children, its name and
+  description saying what its labels show (`RoleInterface`, chosen by the widget's
+  `ACCESSIBLE_ROLE` property);
 - answer paragraphs: static text named by their text, Tab stops while shown
   (`LabelInterface`).
 
@@ -28,11 +29,13 @@ from kiosk.ui.text import WrapLabel
 
 #: The dynamic property that gives a widget one of `ROLES` (`set_accessible_role`).
 ACCESSIBLE_ROLE = "accessible_role"
-RADIO, TOGGLE, GROUP = "radio", "toggle", "group"
+RADIO, TOGGLE, GROUP, CARD = "radio", "toggle", "group", "card"
 ROLES = {
     RADIO: QAccessible.Role.RadioButton,
     TOGGLE: QAccessible.Role.Button,
     GROUP: QAccessible.Role.Grouping,
+    # A group whose name and description say all its labels show: it has no children.
+    CARD: QAccessible.Role.Grouping,
 }
 #: The dynamic property of labels that offer their text (answer paragraphs).
 ANSWER_TEXT = "answer_text"
@@ -89,6 +92,12 @@ class ExpandableButtonInterface(_PressableInterface):
     def __init__(self, widget: QWidget) -> None:
         super().__init__(widget, QAccessible.Role.Button)
 
+    def childCount(self) -> int:  # noqa: N802 - Qt override
+        """None: the question's text is the button's name and "Show answer" its state, so
+        the labels inside are not read again (Orca reads the unrelated labels of a
+        group it enters)."""
+        return 0
+
     def state(self) -> QAccessible.State:
         state = super().state()
         expanded = bool(self.widget().is_expanded())  # type: ignore[attr-defined]
@@ -106,6 +115,11 @@ class RoleInterface(_PressableInterface):
     def __init__(self, widget: QWidget, role: str) -> None:
         super().__init__(widget, ROLES[role])
         self._role = role
+
+    def childCount(self) -> int:  # noqa: N802 - Qt override
+        """A card's labels are not read again after its name and description (Orca reads
+        the unrelated labels of a group it enters)."""
+        return 0 if self._role == CARD else super().childCount()
 
     def state(self) -> QAccessible.State:
         state = super().state()

@@ -11,6 +11,7 @@ from kiosk.config import TEXT_SIZES
 from kiosk.content import ContentBundle
 from kiosk.system.i18n import Translator, qlocale
 from kiosk.system.qr import QrRenderer
+from kiosk.ui.accessibility import GROUP, set_accessible_role
 from kiosk.ui.accordion import Accordion
 from kiosk.ui.qr_card import QrCard
 from kiosk.ui.reading_order import ReadingItem, items_in, label_item
@@ -39,6 +40,7 @@ class FaqScreen(QWidget):
     def __init__(self, t: Translator, renderer: QrRenderer, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("Screen")
+        set_accessible_role(self, GROUP)
         self._t = t
         self._open: str | None = None
         self._text_size = 100
@@ -158,6 +160,8 @@ class FaqScreen(QWidget):
         if self._bundle is not None:
             self.setLocale(qlocale(t.language))
             self.title.setText(self._bundle.title(t.language))
+            # A named group: a screen reader says the title on entering the screen.
+            self.setAccessibleName(self._bundle.title(t.language))
             self.accordion.show_text(self._bundle, t.language)
             self._scroll_open_into_view_later()
         self.hint.setText(t.gettext("Touch a question to see its answer."))

@@ -38,7 +38,10 @@ class HomeScreen(QWidget):
     def __init__(self, t: Translator, languages: list[str], parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("Screen")
+        # A named group: a screen reader entering it says the title and the welcome lines.
+        set_accessible_role(self, GROUP)
         self._t = t
+        self._bundle: ContentBundle | None = None
         self.titles: dict[str, WrapLabel] = {}
         self.welcomes: dict[str, WrapLabel] = {}
         self.buttons: dict[str, TextButton] = {}
@@ -136,9 +139,13 @@ class HomeScreen(QWidget):
     def retranslate(self) -> None:
         """Interface strings in the current language."""
         self.language_group.setAccessibleName(self._t.gettext("Choose a language"))
+        if self._bundle is not None:
+            self.setAccessibleName(self._bundle.title(self._t.language))
 
     def show_text(self, bundle: ContentBundle) -> None:
         """Fill in the welcome lines; each is in its own language, whatever is current."""
+        self._bundle = bundle
+        self.setAccessibleName(bundle.title(self._t.language))
         for language, welcome in self.welcomes.items():
             self.titles[language].setText(bundle.title(language))
             welcome.setText(self._t.gettext_in(language, WELCOME))

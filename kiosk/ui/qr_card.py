@@ -13,6 +13,7 @@ from PySide6.QtGui import QImage, QPixmap
 from PySide6.QtWidgets import QFrame, QLabel, QSizePolicy, QVBoxLayout, QWidget
 
 from kiosk.system.qr import QrRenderer
+from kiosk.ui.accessibility import CARD, set_accessible_role
 from kiosk.ui.flow_layout import FlowLayout
 from kiosk.ui.text import AddressLabel, WrapLabel
 
@@ -27,6 +28,7 @@ class QrCard(QFrame):
         self.setProperty("role", "card")
         # A Tab stop named by what the code leads to, described by the code and address.
         self.setFocusPolicy(Qt.FocusPolicy.TabFocus)
+        set_accessible_role(self, CARD)
         self._renderer = renderer
         self._qr_px = qr_px
         self._code = ""

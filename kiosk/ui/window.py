@@ -10,6 +10,7 @@ from PySide6.QtWidgets import QApplication, QLabel, QStackedWidget, QVBoxLayout,
 
 from kiosk.state.session import Screen
 from kiosk.system.i18n import Translator, qlocale, text_direction
+from kiosk.ui.accessibility import GROUP, set_accessible_role
 from kiosk.ui.faq import FaqScreen
 from kiosk.ui.flow_layout import FlowLayout
 from kiosk.ui.home import HomeScreen
@@ -45,6 +46,8 @@ class KioskWindow(QWidget):
         header_row.addWidget(language_bar)
         speech_bar.hide()
         self.stack = QStackedWidget()
+        # Not a "layered pane" for screen readers: an unnamed group, which they skip.
+        set_accessible_role(self.stack, GROUP)
         self.stack.addWidget(home)
         self.stack.addWidget(faq)
         column = QVBoxLayout(self)

@@ -166,6 +166,28 @@ def test_speak_everything_is_a_toggle_button(render_kiosk: Renderer) -> None:
     assert interface(speak_all).state().pressed and interface(speak_all).state().checked
 
 
+def test_screens_are_groups_named_by_their_title_and_labels_are_not_read_twice(
+    render_kiosk: Renderer,
+) -> None:
+    # Orca says a group's name and its unrelated labels on entering it (tests/screen_reader):
+    # the FAQ title and hint, the welcome lines; never a nameless "layered pane".
+    kiosk = render_kiosk("vi", "contact").kiosk
+    window, bundle = kiosk.window, kiosk.content.bundle
+    assert interface(window.stack).role() == QAccessible.Role.Grouping
+    assert interface(window.stack).text(QAccessible.Text.Name) == ""
+    for screen in (window.home, window.faq):
+        assert interface(screen).role() == QAccessible.Role.Grouping
+        assert interface(screen).text(QAccessible.Text.Name) == bundle.title("vi")
+    # A question header's text is its name, its state label its state: no children. A QR
+    # card's name and description say what its labels show: no children either.
+    item = window.faq.accordion.items["contact"]
+    assert interface(item.header).childCount() == 0
+    for card in (window.faq.feedback, *item.link_cards):
+        assert interface(card).role() == QAccessible.Role.Grouping
+        assert interface(card).childCount() == 0
+    assert interface(window.faq.accordion).childCount() > 0  # other groups keep theirs
+
+
 def test_scroll_areas_are_no_tab_stops(render_kiosk: Renderer) -> None:
     window = render_kiosk("en").kiosk.window
     areas = window.findChildren(QScrollArea)

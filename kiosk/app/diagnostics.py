@@ -25,6 +25,8 @@ class HealthState:
     started: float
     log_problem: Callable[[], str | None] = lambda: None  # why the log cannot be written now
     last_crash: str | None = None
+    # Where the health file goes, or why it cannot be written (the running kiosk only).
+    health_file: Callable[[], str] = lambda: "not written (no running kiosk)"
 
 
 def diagnostics_lines(
@@ -62,6 +64,7 @@ def diagnostics_lines(
     lines.append(f"Config: {loaded.path or 'built-in defaults'}")
     lines += [f"  problem: {issue}" for issue in loaded.issues]
     lines.append(f"Log: {health.log_problem() or 'writing'}")
+    lines.append(f"Health file: {health.health_file()}")
     lines.append(f"Last crash: {health.last_crash or 'none recorded'}")
     return lines
 

@@ -64,7 +64,8 @@ def _run_parser() -> argparse.ArgumentParser:
         prog="faq-kiosk",
         description="Accessible, offline, multilingual FAQ kiosk. "
         "Subcommands: `faq-kiosk check` validates an installation; `faq-kiosk set-pin` "
-        "sets the staff PIN; `faq-kiosk content` makes, translates and publishes content.",
+        "sets the staff PIN; `faq-kiosk content` makes, translates and publishes content; "
+        "`faq-kiosk status` says whether the kiosk here is alive.",
     )
     parser.add_argument(
         "--version", action=_VersionAction, nargs=0, help="show the version and exit"
@@ -176,6 +177,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             help="config file to update (default: $FAQ_KIOSK_CONFIG, then the system config file)",
         )
         return set_pin(parser.parse_args(args[1:]).config)
+    if args[:1] == ["status"]:
+        from kiosk.cli.status import status_main
+
+        return status_main(args[1:])
     if args[:1] == ["content"]:
         from kiosk.cli.content import content_main
 

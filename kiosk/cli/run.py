@@ -10,7 +10,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from kiosk.app import build_kiosk
+from kiosk.app.status import HealthReporter
 from kiosk.config import LoadedConfig
+from kiosk.system.frames import FrameClock
 from kiosk.system.health import (
     CrashGuard,
     InstanceLock,
@@ -67,13 +69,27 @@ def run_kiosk(
         kiosk.turnover.recover_from_crash()
 
     guard.crashed.connect(recovered)
-    notifier = SystemdNotifier()
+    window = kiosk.window
+    # Proof of life is a painted frame: the heartbeat and the health file follow paints.
+    frames = FrameClock(window)
+    notifier = SystemdNotifier(alive=frames.alive)
+    reporter = HealthReporter(
+        loaded=loaded,
+        content=kiosk.content,
+        speech=kiosk.speech,
+        session=kiosk.session,
+        health=kiosk.health,
+        screen_reader=kiosk.screen_reader,
+        frames=frames,
+    )
+    kiosk.health.health_file = lambda: reporter.problem or f"writing {reporter.state_dir}"
 
     def first_frame() -> None:
+        frames.start()
         notifier.ready()
+        reporter.start()
         kiosk.warm_up_speech()
 
-    window = kiosk.window
     after_first_frame(window, first_frame)
     kiosk.enable_kiosk_mode()
     if config.display_hide_cursor:

@@ -203,8 +203,18 @@ SCHEMA: tuple[Setting, ...] = (
         "state_dir",
         str,
         "",
-        "Folder for what the kiosk keeps between runs (the staff PIN lock-out). Empty: "
+        "Folder for what the kiosk keeps between runs (the staff PIN lock-out, the "
+        "health file health.json). Empty: "
         "the platform default (~/.local/state/faq-kiosk; %PROGRAMDATA%\\FaqKiosk\\state).",
+        path_problem,
+    ),
+    Setting(
+        "metrics_dir",
+        str,
+        "",
+        "Folder for the Prometheus textfile faq_kiosk.prom (node_exporter's textfile "
+        "collector reads it). Empty: /var/lib/prometheus/node-exporter when it exists; "
+        '"off": none. The health file (health.json) is always written, in state_dir.',
         path_problem,
     ),
     Setting(
@@ -251,6 +261,7 @@ class Config:
     screen_reader: str
     log_dir: str
     state_dir: str
+    metrics_dir: str
     keypad: dict[str, list[str]]
     links: dict[str, str]
 

@@ -143,16 +143,35 @@ class CrashGuard(QObject):
 class SystemdNotifier(QObject):
     """sd_notify without a dependency: READY=1 once the kiosk is up, then WATCHDOG=1 at
     half of $WATCHDOG_USEC, from a timer on the UI thread, so a hung event loop stops the
-    heartbeat and systemd restarts the kiosk. Does nothing without $NOTIFY_SOCKET."""
+    heartbeat and systemd restarts the kiosk. With *alive* (the window painted a frame
+    recently: `kiosk.system.frames`), a beat is sent only while it says so, so a hung
+    paint or a window that shows nothing stops the heartbeat too. Does nothing without
+    $NOTIFY_SOCKET."""
 
-    def __init__(self, environ: dict[str, str] | None = None) -> None:
+    def __init__(
+        self, environ: dict[str, str] | None = None, alive: Callable[[], bool] | None = None
+    ) -> None:
         super().__init__()
         env = dict(os.environ) if environ is None else environ
         self._address = env.get("NOTIFY_SOCKET", "")
         usec = env.get("WATCHDOG_USEC", "")
         self._interval_ms = int(usec) // 2000 if usec.isdigit() and int(usec) > 0 else 0
+        self._alive = alive
+        self._withheld = False
         self._timer = QTimer(self)
-        self._timer.timeout.connect(lambda: self.notify("WATCHDOG=1"))
+        self._timer.timeout.connect(self.beat)
+
+    def beat(self) -> bool:
+        """Send WATCHDOG=1 if the kiosk is alive; whether it was sent."""
+        if self._alive is not None and not self._alive():
+            if not self._withheld:  # once per stretch, not every beat
+                log.error("No frame painted recently: withholding the watchdog heartbeat")
+            self._withheld = True
+            return False
+        if self._withheld:
+            log.info("Frames are painted again: heartbeat resumed")
+            self._withheld = False
+        return self.notify("WATCHDOG=1")
 
     @property
     def active(self) -> bool:

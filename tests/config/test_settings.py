@@ -95,6 +95,7 @@ unreviewed_translations = "mark"
 screen_reader = "off"
 log_dir = "/var/log/faq-kiosk"
 state_dir = "/var/lib/faq-kiosk/state"
+metrics_dir = "/var/lib/prometheus/node-exporter"
 
 [speech]
 rate = 180
@@ -147,6 +148,7 @@ def test_every_setting_given_validly_is_used(tmp_path: Path) -> None:
         screen_reader="off",
         log_dir="/var/log/faq-kiosk",
         state_dir="/var/lib/faq-kiosk/state",
+        metrics_dir="/var/lib/prometheus/node-exporter",
         keypad={},
         links={"campus-list": "https://example.org/campuses", "safe2tell": "tel:+18775427233"},
     )

@@ -11,8 +11,8 @@ from kiosk.config import LoadedConfig
 from kiosk.content.model import ContentBundle
 from kiosk.content.store import ContentStore, configured_folder, offered_languages
 from kiosk.speech.service import SpeechService
-from kiosk.system.health import uptime_text
 from kiosk.system.screen_reader import ScreenReaderWatch
+from kiosk.system.status_files import uptime_text
 
 #: Problems a reload result names before "and N more".
 MAX_ISSUES_SHOWN = 3

@@ -140,7 +140,7 @@ class HealthReporter(QObject):
         try:
             write_health(self.snapshot(), self.state_dir, self.metrics_dir)
         except OSError as error:
-            problem = f"cannot write the health file: {error}"
+            problem = f"cannot write the health files: {error}"
             if problem != self.problem:
                 log.error("%s", problem)
             self.problem = problem

@@ -22,8 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from kiosk.config import find_config, load_config
-from kiosk.system.health import uptime_text
-from kiosk.system.status_files import HEALTH_NAME, HealthFileError, read_health
+from kiosk.system.status_files import HEALTH_NAME, HealthFileError, read_health, uptime_text
 
 #: A health file older than this is stale: three writes missed.
 DEFAULT_MAX_AGE_S = 90.0

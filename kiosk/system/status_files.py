@@ -15,6 +15,7 @@ from __future__ import annotations
 import json
 import math
 import os
+import time
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 from typing import Any
@@ -164,3 +165,19 @@ def read_health(path: Path) -> dict[str, Any]:
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise HealthFileError(f"{path} is not a health file of format {FORMAT}")
     return data
+
+
+def uptime_text(started: float, now: float | None = None) -> str:
+    """How long the kiosk has run, as "2 d 3 h 4 min"."""
+    seconds = int((now if now is not None else time.monotonic()) - started)
+    days, seconds = divmod(seconds, 86400)
+    hours, seconds = divmod(seconds, 3600)
+    minutes = seconds // 60
+    return (
+        " ".join(
+            f"{value} {unit}"
+            for value, unit in ((days, "d"), (hours, "h"), (minutes, "min"))
+            if value
+        )
+        or "0 min"
+    )

@@ -12,7 +12,8 @@
 #    bundle are refused and the live ones kept, a new bundle replaces the old;
 # 5. site.yml --check --diff against this machine as a Lincoln High kiosk, with the .deb
 #    from dist/ (or a stand-in built here), then with the apt-repository source; both
-#    must pass and leave the machine as it was.
+#    must pass and leave the machine as it was;
+# 6. health.yml on this machine's health file: healthy, stale, not painting, missing.
 # Prints PASS or FAIL and exits non-zero on failure.
 set -euo pipefail
 
@@ -175,6 +176,42 @@ run real-update "${real[@]}"
 [ "$(readlink "$link")" != "$live" ] || fail "an updated bundle did not go live"
 [ -d "$live" ] || fail "the previous release was not kept"
 echo "  edited bundle: live, previous release kept"
+
+step "health.yml: one table of every kiosk's faq-kiosk status; stale and missing ones fail"
+health="$WORK/health/health.json"
+mkdir -p "$WORK/health"
+# write_health AGE_S ALIVE: a health file as the kiosk writes it, AGE_S seconds old.
+write_health() {
+	PYTHONPATH="$REPO" /usr/bin/python3 - "$health" "$1" "$2" <<'PY'
+import sys, time
+from pathlib import Path
+from kiosk.system.status_files import HealthSnapshot, health_json
+snapshot = HealthSnapshot(
+    version="1.0", pid=1, updated=time.time() - float(sys.argv[2]), uptime_s=600, starts=3,
+    alive=sys.argv[3] == "alive", last_frame_age_s=0.8, content_id="dps-sro-faq",
+    content_version="2021.1", content_source="/srv/faq-kiosk/content", speech={"en": None},
+    visitors=7, screen="home", screen_reader_running=False, config_path="/etc/faq-kiosk/config.toml",
+)
+Path(sys.argv[1]).write_bytes(health_json(snapshot))
+PY
+}
+status_command="[\"$HERE/tests/faq-kiosk-standin\", \"status\", \"--json\", \"--file\", \"$health\"]"
+healthplay=(ansible-playbook -i tests/inventory.localhost.yml health.yml -e "{\"faq_kiosk_status_command\": $status_command}")
+write_health 5 alive
+run health-ok "${healthplay[@]}"
+expect_in health-ok "localhost ok dps-sro-faq 2021.1 7 2 0.8"
+expect_in health-ok "ok: [localhost] => (item=localhost)"
+write_health 600 alive
+run_failing health-stale "${healthplay[@]}"
+expect_in health-stale "stale: last written 60"
+expect_in health-stale "localhost is not healthy (see the table above)"
+write_health 5 black
+run_failing health-black "${healthplay[@]}"
+expect_in health-black "no frame painted for 1 s"
+rm "$health"
+run_failing health-none "${healthplay[@]}"
+expect_in health-none "localhost NO FILE"
+echo "  healthy: in the table, play passes; stale, not painting, no file: in the table, play fails"
 
 step "site.yml --check --diff on this machine (as a Lincoln High kiosk)"
 arch=$(dpkg --print-architecture)

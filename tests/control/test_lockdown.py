@@ -23,8 +23,8 @@ from kiosk.system.health import (
     machine_lock_path,
     setup_logging,
     single_instance_lock,
-    uptime_text,
 )
+from kiosk.system.status_files import uptime_text
 from tests.helpers import LiveKioskFactory
 
 

@@ -17,6 +17,7 @@ from kiosk.cli.audit import AUDIT_SIZES
 from kiosk.content import load_bundle
 from kiosk.speech.synthesizer import Synthesizer
 from kiosk.system import resources
+from kiosk.ui.qr_card import QrCard
 
 REPO = Path(__file__).resolve().parents[1]
 # The district's published FAQ, the text the bundled content must match verbatim.
@@ -88,6 +89,21 @@ class Rendered:
 
 
 Renderer = Callable[..., Rendered]
+
+
+def feedback_shown(kiosk: Kiosk) -> tuple[QrCard, QImage]:
+    """The feedback card a visitor sees, and the window's image with it: the panel's,
+    or in the compact layout the one its button opens full size (opened here)."""
+    from kiosk.cli.screenshot import settle
+
+    window = kiosk.window
+    if window.faq.compact:
+        window.faq.feedback_button.click()
+        settle(kiosk)
+        assert kiosk.feedback_overlay.isVisible()
+        return kiosk.feedback_overlay.code, window.grab().toImage()
+    return window.faq.feedback, window.grab().toImage()
+
 
 HAS_ESPEAK = (
     ctypes.util.find_library("espeak-ng") is not None

@@ -161,7 +161,9 @@ class FaqScreen(QWidget):
         self._show_foot()
 
     def _show_foot(self) -> None:
-        # The row of the scroll buttons, while it holds something.
+        # The row of the scroll buttons, while it holds something: the speech controls
+        # take the scroll buttons' place, but the compact layout's feedback button stays
+        # (speech mode speaks every keypad move, and the keypad must still reach it).
         self.foot.setVisible(self.nav.isVisibleTo(self) or self._compact)
 
     @property

@@ -17,6 +17,7 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 SHAPES = (
     "chevron-right", "chevron-down", "chevron-up", "check", "plus", "minus", "house",
     "speaker", "stop", "pause", "play", "replay", "qr", "contrast", "speech", "close",
+    "contrast-on", "speech-on",
 )  # fmt: skip
 #: Shapes that point the way text reads, drawn mirrored in a right-to-left language
 #: (media symbols such as play are not: they keep their direction everywhere).
@@ -44,9 +45,18 @@ def _square(x: float, y: float, side: float) -> list[tuple[float, float]]:
     return [(x, y), (x + side, y), (x + side, y + side), (x, y + side), (x, y)]
 
 
+def _checked(lines: list[list[tuple[float, float]]]) -> list[list[tuple[float, float]]]:
+    # The symbol smaller, to the top left, and a check mark at the bottom right: a
+    # toggle shown by its symbol alone says it is on by more than its colour.
+    small = [[(0.04 + 0.66 * x, 0.02 + 0.66 * y) for x, y in line] for line in lines]
+    return [*small, [(0.58, 0.8), (0.72, 0.94), (0.98, 0.6)]]
+
+
 @functools.cache
 def _points(shape: str) -> list[list[tuple[float, float]]]:
     """Polylines in a unit square (computed once per shape: glyphs repaint often)."""
+    if shape.endswith("-on"):
+        return _checked(_points(shape.removesuffix("-on")))
     arc = _arc(-60, 220)
     return {
         "speaker": [

@@ -102,7 +102,8 @@ class Toolbar(QWidget):
 
     def set_compact(self, compact: bool) -> None:
         """Compact chrome (ui/window.py): Home, high contrast, Read aloud and Speak
-        everything show their symbols only (named and spoken as before); or their text."""
+        everything show their symbols only (named and spoken as before; the toggles
+        with a check mark in it when on); or their text."""
         self._compact = compact
         for button in (self.home, self.contrast, self.read_aloud, self.speak_all):
             button.set_icon_only(compact)
@@ -178,17 +179,22 @@ class Toolbar(QWidget):
         self.speech_note.setVisible(bool(note))
         self.read_aloud.setAccessibleDescription(note)
 
+    def _show_toggle(self, button: TextButton, symbol: str, on: bool) -> None:
+        # A check mark beside the text when on; compact, the toggle's symbol, with a
+        # check mark in it when on (ui/glyph.py).
+        if button.glyph is None:
+            return
+        if self._compact:
+            button.glyph.set_shape(f"{symbol}-on" if on else symbol)
+        else:
+            button.glyph.set_shape("check")
+        button.glyph.setVisible(on or self._compact)
+
     def _show_speak_all_state(self, on: bool) -> None:
-        # A check mark beside the text when on; compact, its own symbol (and the checked
-        # look) always.
-        if self.speak_all.glyph is not None:
-            self.speak_all.glyph.set_shape("speech" if self._compact else "check")
-            self.speak_all.glyph.setVisible(on or self._compact)
+        self._show_toggle(self.speak_all, "speech", on)
 
     def _show_contrast_state(self, on: bool) -> None:
-        if self.contrast.glyph is not None:
-            self.contrast.glyph.set_shape("contrast" if self._compact else "check")
-            self.contrast.glyph.setVisible(on or self._compact)
+        self._show_toggle(self.contrast, "contrast", on)
         self.contrast.setAccessibleDescription(
             self._t.gettext("On") if on else self._t.gettext("Off")
         )

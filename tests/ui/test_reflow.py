@@ -15,8 +15,14 @@ from kiosk.app import Kiosk
 from kiosk.cli.audit import clipping_problems, target_problems, window_rect
 from kiosk.cli.screenshot import settle
 from kiosk.ui.window import Chrome
-from tests.helpers import LANGUAGES, SIZES, LiveKioskFactory, Renderer
-from tests.ui.test_qr_on_screen import MM_PER_PX_24_INCH_1080P
+from tests.helpers import (
+    LANGUAGES,
+    MM_PER_PX_24_INCH_1080P,
+    ROOM_AT_200,
+    SIZES,
+    LiveKioskFactory,
+    Renderer,
+)
 
 ANSWER = "contact"
 
@@ -42,6 +48,27 @@ def test_other_screens_get_the_room_too(
     """Decided by measuring, not by a list of screen sizes."""
     window = render_kiosk("es", ANSWER, size, text_size=text_size).kiosk.window
     assert window.faq.answer_room().fits(), str(window.faq.answer_room())
+    assert clipping_problems(window) == []
+    assert target_problems(window) == []
+
+
+@pytest.mark.parametrize("size_name", list(SIZES))
+def test_toggles_on_keep_the_room(render_kiosk: Renderer, size_name: str) -> None:
+    """High contrast and speech mode on: their symbols carry a check mark, not a wider
+    button, so the header keeps its rows."""
+    kiosk = render_kiosk("vi", ANSWER, SIZES[size_name], text_size=200, high_contrast=True).kiosk
+    kiosk.session.set_speech_mode(True)
+    settle(kiosk)
+    window = kiosk.window
+    if window.chrome == Chrome.SYMBOLS:
+        for toggle, symbol in (
+            (window.toolbar.contrast, "contrast"),
+            (window.toolbar.speak_all, "speech"),
+        ):
+            assert toggle.glyph is not None and toggle.glyph.shape == f"{symbol}-on"
+    share, chars = ROOM_AT_200[size_name]
+    room = window.faq.answer_room()
+    assert room.share >= share and room.chars_per_line >= chars, str(room)
     assert clipping_problems(window) == []
     assert target_problems(window) == []
 

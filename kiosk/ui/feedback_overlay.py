@@ -7,8 +7,9 @@ card, the keypad's Back, Escape, and the reset for the next visitor (kiosk/app).
 
 from __future__ import annotations
 
+from PySide6.QtCore import Qt
 from PySide6.QtGui import QMouseEvent
-from PySide6.QtWidgets import QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from kiosk.system.i18n import Translator, qlocale
 from kiosk.system.qr import QrRenderer
@@ -40,15 +41,22 @@ class FeedbackOverlay(Overlay):
         self.code.set_code(url, url)
 
     def open_from(self, opener: QWidget | None) -> None:
-        """Open; *opener* (the button that opened it) is where the keypad goes back to."""
+        """Open; *opener* (the button that opened it) is where the keypad, and keyboard
+        focus, go back to. A keyboard user's focus moves to the code's card."""
         self.return_to = opener
         self.open()
+        if opener is not None and opener.hasFocus():
+            self.code.setFocus(Qt.FocusReason.TabFocusReason)
 
     def back(self) -> bool:
         """Close (the visitor's Back, Escape, Close or a touch outside the card); whether
-        it was open."""
+        it was open. Keyboard focus inside it goes back to the button that opened it."""
         was_open = self.isVisible()
+        focused = QApplication.focusWidget()
+        had_focus = focused is not None and self.isAncestorOf(focused)
         self.hide()
+        if had_focus and self.return_to is not None and self.return_to.isVisible():
+            self.return_to.setFocus(Qt.FocusReason.TabFocusReason)
         return was_open
 
     def retranslate(self) -> None:

@@ -187,6 +187,17 @@ def test_escape_closes_it(qtbot: QtBot, live_kiosk: LiveKioskFactory) -> None:
     assert kiosk.window.isVisible()  # and the kiosk stays up
 
 
+def test_keyboard_focus_goes_in_and_comes_back(qtbot: QtBot, live_kiosk: LiveKioskFactory) -> None:
+    kiosk = small_at_200(live_kiosk)
+    button, overlay = kiosk.window.faq.feedback_button, kiosk.feedback_overlay
+    button.setFocus(Qt.FocusReason.TabFocusReason)
+    qtbot.keyClick(button, Qt.Key.Key_Space)
+    assert overlay.isVisible()
+    assert overlay.code.hasFocus()  # a screen reader reads the code's card and address
+    qtbot.keyClick(kiosk.window, Qt.Key.Key_Escape)
+    assert not overlay.isVisible() and button.hasFocus()
+
+
 def test_close_and_a_touch_outside_close_it(qtbot: QtBot, live_kiosk: LiveKioskFactory) -> None:
     kiosk = small_at_200(live_kiosk)
     overlay = kiosk.feedback_overlay

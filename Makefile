@@ -117,6 +117,8 @@ screenshots: venv
 	$(BIN)/faq-kiosk --screenshot docs/images/faq-en.png --lang en --open imminent-threat
 	$(BIN)/faq-kiosk --screenshot docs/images/faq-vi-portrait-200.png --lang vi \
 		--open contact --size 1080x1920 --text-size 200
+	$(BIN)/faq-kiosk --screenshot docs/images/faq-es-small-200.png --lang es \
+		--open contact --size 1280x800 --text-size 200
 
 # docs/accessibility.md, the conformance report, from docs/accessibility-criteria.toml.
 accessibility-report: venv

@@ -17,6 +17,8 @@ from kiosk.cli.audit import AUDIT_SIZES
 from kiosk.content import load_bundle
 from kiosk.speech.synthesizer import Synthesizer
 from kiosk.system import resources
+from kiosk.ui.answer_room import MIN_ANSWER_SHARE, MIN_CHARS_PER_LINE
+from kiosk.ui.qr_card import QrCard
 
 REPO = Path(__file__).resolve().parents[1]
 # The district's published FAQ, the text the bundled content must match verbatim.
@@ -25,6 +27,18 @@ SEED = REPO / "tests" / "data" / "sro-faq-source.txt"
 #: The bundled FAQ's languages, in order.
 LANGUAGES = load_bundle(resources.content_dir()).languages
 SIZES = AUDIT_SIZES
+#: A pixel on a 24" 1080p screen, in mm (QR codes must be ≥ 30 mm there).
+MM_PER_PX_24_INCH_1080P = 0.277
+#: The room the open answer's text must have at 200 % (share of the window, characters
+#: per line; kiosk/ui/answer_room.py), by screen shape. 800 px wide cannot hold 25
+#: characters of the 64 px body text (about 37 px each: 925 px): there it must get the
+#: most the width allows, 17.
+ROOM_AT_200 = {
+    "landscape": (MIN_ANSWER_SHARE, MIN_CHARS_PER_LINE),
+    "portrait": (MIN_ANSWER_SHARE, MIN_CHARS_PER_LINE),
+    "small": (MIN_ANSWER_SHARE, MIN_CHARS_PER_LINE),
+    "small-portrait": (MIN_ANSWER_SHARE, 17.0),
+}
 #: The bundled FAQ's question ids, in order.
 QUESTION_IDS = (
     "why-remove-sros",
@@ -88,6 +102,21 @@ class Rendered:
 
 
 Renderer = Callable[..., Rendered]
+
+
+def feedback_shown(kiosk: Kiosk) -> tuple[QrCard, QImage]:
+    """The feedback card a visitor sees, and the window's image with it: the panel's,
+    or in the compact layout the one its button opens full size (opened here)."""
+    from kiosk.cli.screenshot import settle
+
+    window = kiosk.window
+    if window.faq.compact:
+        window.faq.feedback_button.click()
+        settle(kiosk)
+        assert kiosk.feedback_overlay.isVisible()
+        return kiosk.feedback_overlay.code, window.grab().toImage()
+    return window.faq.feedback, window.grab().toImage()
+
 
 HAS_ESPEAK = (
     ctypes.util.find_library("espeak-ng") is not None

@@ -50,6 +50,7 @@ from kiosk.system.screen_reader import Detector, ScreenReaderWatch
 from kiosk.ui import accessibility
 from kiosk.ui.attract_overlay import AttractOverlay
 from kiosk.ui.faq import FaqScreen
+from kiosk.ui.feedback_overlay import FeedbackOverlay
 from kiosk.ui.help_overlay import HelpOverlay
 from kiosk.ui.home import HomeScreen
 from kiosk.ui.idle_overlay import IdleOverlay
@@ -85,6 +86,7 @@ class Kiosk:
     idle_overlay: IdleOverlay
     attract_overlay: AttractOverlay
     help_overlay: HelpOverlay
+    feedback_overlay: FeedbackOverlay
     staff_panel: StaffPanel
     staff_desk: StaffDesk
     health: HealthState
@@ -150,6 +152,7 @@ class _Views:
     help_overlay: HelpOverlay
     idle_overlay: IdleOverlay
     attract_overlay: AttractOverlay
+    feedback_overlay: FeedbackOverlay
     staff_panel: StaffPanel
 
     @classmethod
@@ -169,6 +172,7 @@ class _Views:
             HelpOverlay(),
             IdleOverlay(translator),
             AttractOverlay(translator, languages),
+            FeedbackOverlay(translator, qr),
             StaffPanel(translator),
         )
         for overlay in overlays:
@@ -216,7 +220,12 @@ class _Controllers:
             speech=speech,
             t=translator,
             help_overlay=views.help_overlay,
-            overlays=[views.idle_overlay, views.staff_panel, views.help_overlay],
+            overlays=[
+                views.idle_overlay,
+                views.staff_panel,
+                views.help_overlay,
+                views.feedback_overlay,
+            ],
             pin_pad=views.staff_panel,
             key_map=KeyMap.from_config(config.keypad),
             screen_reader=screen_reader,
@@ -322,8 +331,10 @@ def build_kiosk(
         toolbar=toolbar,
         home=home,
         faq=faq,
+        feedback_overlay=views.feedback_overlay,
         feedback_url=config.feedback_url,
     )
+    controls.lockdown.escape_pressed.connect(views.feedback_overlay.back)
     connect_speech(
         session=session,
         speech=speech,
@@ -379,6 +390,7 @@ def build_kiosk(
         idle_overlay=views.idle_overlay,
         attract_overlay=views.attract_overlay,
         help_overlay=views.help_overlay,
+        feedback_overlay=views.feedback_overlay,
         staff_panel=views.staff_panel,
         staff_desk=staff_desk,
         health=health,

@@ -9,6 +9,7 @@ from kiosk.content.store import ContentStore
 from kiosk.state.session import VisitorSession
 from kiosk.system.i18n import Translator
 from kiosk.ui.faq import FaqScreen
+from kiosk.ui.feedback_overlay import FeedbackOverlay
 from kiosk.ui.home import HomeScreen
 from kiosk.ui.language_bar import LanguageBar
 from kiosk.ui.text_size import apply_text_size
@@ -45,10 +46,11 @@ def connect_display(
     toolbar: Toolbar,
     home: HomeScreen,
     faq: FaqScreen,
+    feedback_overlay: FeedbackOverlay,
     feedback_url: str,
 ) -> Callable[[], None]:
     """The session and the content shown: language, screen, open answer, text size,
-    theme. Returns what shows the first frame."""
+    theme, the feedback code full size. Returns what shows the first frame."""
     session.language_changed.connect(translator.set_language)  # the views follow it
     session.screen_changed.connect(window.show_screen)
     session.open_question_changed.connect(faq.set_open)
@@ -58,11 +60,17 @@ def connect_display(
     session.speech_mode_changed.connect(toolbar.set_speech_mode)
     session.high_contrast_changed.connect(toolbar.set_high_contrast)
     session.reset_done.connect(faq.scroll_to_top)
+    # The compact layout's feedback button opens the code full size; the next visitor
+    # and another screen never find it open.
+    faq.feedback_requested.connect(lambda: feedback_overlay.open_from(faq.feedback_button))
+    session.reset_done.connect(feedback_overlay.back)
+    session.screen_changed.connect(lambda _screen: feedback_overlay.back())
 
     def show_text_size() -> None:
         apply_text_size(window, session.text_size)
         toolbar.set_text_size(session.text_size)
         faq.set_text_size(session.text_size)
+        window.set_text_size(session.text_size)
         window.update_tab_order_later()
 
     def show_theme() -> None:
@@ -74,7 +82,9 @@ def connect_display(
         bundle = content.bundle
         home.show_text(bundle)
         feedback = bundle.links.get("feedback")
-        faq.set_feedback(feedback.url if feedback and feedback.url else feedback_url)
+        url = feedback.url if feedback and feedback.url else feedback_url
+        faq.set_feedback(url)
+        feedback_overlay.set_feedback(url)
         faq.set_content(bundle)
         # New content may have brought new labels with a type role (link cards); labels
         # without one take their parent's font when they are first shown.

@@ -27,7 +27,12 @@ from kiosk.ui.theme import (
 )
 from kiosk.ui.window import KioskWindow
 
-AUDIT_SIZES = {"landscape": (1920, 1080), "portrait": (1080, 1920), "small": (1280, 800)}
+AUDIT_SIZES = {
+    "landscape": (1920, 1080),
+    "portrait": (1080, 1920),
+    "small": (1280, 800),
+    "small-portrait": (800, 1280),
+}
 
 
 def window_rect(widget: QWidget) -> QRect:

@@ -203,6 +203,10 @@ class KeypadNavigator(QObject):
             self._say(self.describe(item))
 
     def _back(self) -> None:
+        for overlay in self._overlays:  # an overlay that closes with Back (feedback code)
+            if overlay.isVisible() and overlay.back():
+                self._move_to(self._index_of(overlay.return_to, self.items()))
+                return
         open_id = self._session.open_question
         if self._session.screen == Screen.FAQ and open_id:
             self._session.set_open_question(None)

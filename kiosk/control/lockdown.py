@@ -36,9 +36,12 @@ class LockDown(QObject):
 
     Signals:
         staff_requested(): the staff gesture or chord was made.
+        escape_pressed(): Escape was pressed (and kept from closing anything); it closes
+            the feedback code shown full size.
     """
 
     staff_requested = Signal()
+    escape_pressed = Signal()
 
     def __init__(self, window: QWidget, hold_ms: int = STAFF_HOLD_MS) -> None:
         super().__init__(window)
@@ -60,6 +63,12 @@ class LockDown(QObject):
                 if kind == QEvent.Type.KeyPress and not event.isAutoRepeat():
                     self.staff_requested.emit()
                 return True
+            if (
+                kind == QEvent.Type.KeyPress
+                and event.key() == Qt.Key.Key_Escape
+                and not event.isAutoRepeat()
+            ):
+                self.escape_pressed.emit()
             return is_escape_key(event)
         if isinstance(event, QMouseEvent) and isinstance(watched, QWidget):
             return self._mouse(watched, event)

@@ -69,6 +69,12 @@ class TextButton(QPushButton):
         self.setAccessibleName(accessible_name or text)
         self.updateGeometry()
 
+    def set_icon_only(self, icon_only: bool) -> None:
+        """Show only the glyph (the compact chrome, ui/window.py), or the text too. The
+        accessible name stays the whole text, so the button is still named and spoken."""
+        self.label.setVisible(not icon_only or self.glyph is None)
+        self.updateGeometry()
+
     def text_shown(self) -> str:
         """The visible text (QPushButton.text() stays empty: the label draws it)."""
         return self.label.text()

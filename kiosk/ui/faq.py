@@ -1,11 +1,12 @@
 """The FAQ screen: title, the accordion in a kinetic scroll area, scroll buttons, and the
-feedback QR code (side panel in landscape, footer in portrait)."""
+feedback QR code (side panel in landscape, footer in portrait; in the compact layout, a
+"Tell us what you think" button beside the scroll buttons that opens it full size)."""
 
 from __future__ import annotations
 
 from PySide6.QtCore import Qt, QTimer, Signal
 from PySide6.QtGui import QResizeEvent
-from PySide6.QtWidgets import QBoxLayout, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QBoxLayout, QHBoxLayout, QVBoxLayout, QWidget
 
 from kiosk.config import TEXT_SIZES
 from kiosk.content import ContentBundle
@@ -13,6 +14,8 @@ from kiosk.system.i18n import Translator, qlocale
 from kiosk.system.qr import QrRenderer
 from kiosk.ui.accessibility import GROUP, set_accessible_role
 from kiosk.ui.accordion import Accordion
+from kiosk.ui.answer_room import AnswerRoom, answer_room
+from kiosk.ui.button import TextButton
 from kiosk.ui.qr_card import QrCard
 from kiosk.ui.reading_order import ReadingItem, items_in, label_item
 from kiosk.ui.scroll_nav import ScrollNav
@@ -21,6 +24,8 @@ from kiosk.ui.text import WrapLabel
 
 FEEDBACK_QR_PX = 220  # ≈ 61 mm on a 24" 1080p screen; ≥ 30 mm asked for
 SCROLL_MARGIN = 16
+#: The list's side margins: normally, and in the compact layout (more room for text).
+LIST_SIDE_PX, COMPACT_LIST_SIDE_PX = 24, 8
 QWIDGETSIZE_MAX = (1 << 24) - 1  # Qt's "no maximum width" (PySide6 does not export it)
 #: The landscape side panel's width: at 100 % text, and what it grows per percent more.
 PANEL_PX_AT_100, PANEL_PX_PER_PERCENT = 340, 1.6
@@ -32,10 +37,13 @@ class FaqScreen(QWidget):
     Signals:
         question_toggled(str): the visitor tapped a question.
         read_requested(str): the visitor asked for a question's answer to be read aloud.
+        feedback_requested(): the visitor asked for the feedback code full size (the
+            compact layout's "Tell us what you think" button).
     """
 
     question_toggled = Signal(str)
     read_requested = Signal(str)
+    feedback_requested = Signal()
 
     def __init__(self, t: Translator, renderer: QrRenderer, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -53,7 +61,8 @@ class FaqScreen(QWidget):
         content = QWidget()
         content.setObjectName("ScrollContent")
         column = QVBoxLayout(content)
-        column.setContentsMargins(24, 16, 24, 24)
+        column.setContentsMargins(LIST_SIDE_PX, 16, LIST_SIDE_PX, 24)
+        self._column = column
         column.setSpacing(16)
         column.addWidget(self.title)
         column.addWidget(self.hint)
@@ -68,10 +77,16 @@ class FaqScreen(QWidget):
         self.feedback = QrCard(renderer, FEEDBACK_QR_PX)
         # Always on screen, like the toolbar: its text grows to 125 % at most.
         self.feedback.setProperty("chrome", True)
+        # The compact layout's stand-in for the card, in the row of the scroll buttons.
+        self.feedback_button = TextButton(glyph="qr")
+        self.feedback_button.clicked.connect(self.feedback_requested)
+        self.feedback_button.hide()
+        self.foot, self._foot_row = self._foot(self.nav, self.feedback_button)
+        self._compact = False
         self._main = QVBoxLayout()
         self._main.setSpacing(12)
         self._main.addWidget(self.scroll_area, 1)
-        self._main.addWidget(self.nav)
+        self._main.addWidget(self.foot)
         self._layout = QBoxLayout(QBoxLayout.Direction.LeftToRight, self)
         self._layout.setContentsMargins(12, 0, 12, 12)
         self._layout.setSpacing(16)
@@ -82,6 +97,18 @@ class FaqScreen(QWidget):
         self._bundle: ContentBundle | None = None
         self._below: QWidget | None = None
         t.language_changed.connect(self.retranslate)
+
+    @staticmethod
+    def _foot(*buttons: QWidget) -> tuple[QWidget, QHBoxLayout]:
+        # The row under the questions: the scroll buttons (and the feedback button).
+        foot = QWidget()
+        foot.setProperty("chrome", True)  # text grows to 125 % at most (ui/theme.py)
+        row = QHBoxLayout(foot)
+        row.setContentsMargins(0, 0, 0, 0)
+        row.setSpacing(12)
+        for button in buttons:
+            row.addWidget(button, 1)
+        return foot, row
 
     def set_content(self, bundle: ContentBundle) -> None:
         """Show *bundle* (in the current language); the open question stays open."""
@@ -97,9 +124,9 @@ class FaqScreen(QWidget):
         open answer, then what is below them (scroll buttons or speech controls), then
         the feedback code."""
         language, window = self._t.language, self.window()
-        below = self._below if self._below is not None and self._below.isVisible() else self.nav
+        below = self._below if self._below is not None and self._below.isVisible() else None
         content = self.scroll_area.widget()
-        sections = [w for w in (content, below, self.feedback) if w is not None]
+        sections = [w for w in (content, self.foot, below, self.feedback) if w is not None]
         return [item for section in sections for item in items_in(section, language, window)]
 
     def overview(self) -> list[ReadingItem]:
@@ -133,6 +160,36 @@ class FaqScreen(QWidget):
             self._main.addWidget(widget)
             widget.show()
         self.nav.setVisible(widget is None)
+        self._show_foot()
+
+    def _show_foot(self) -> None:
+        # The row of the scroll buttons, while it holds something: the speech controls
+        # take the scroll buttons' place, but the compact layout's feedback button stays
+        # (speech mode speaks every keypad move, and the keypad must still reach it).
+        self.foot.setVisible(self.nav.isVisibleTo(self) or self._compact)
+
+    @property
+    def compact(self) -> bool:
+        """Whether the compact layout is shown (`set_compact`)."""
+        return self._compact
+
+    def set_compact(self, compact: bool) -> None:
+        """The compact layout (ui/window.py decides when): no feedback panel or footer
+        but a "Tell us what you think" button beside the scroll buttons, which show
+        their chevrons only, and narrower margins around the questions; or the usual
+        layout."""
+        if compact == self._compact:
+            return
+        self._compact = compact
+        self.feedback.setVisible(not compact)
+        self.feedback_button.setVisible(compact)
+        self.nav.set_compact(compact)
+        self._foot_row.setStretchFactor(self.nav, 0 if compact else 1)
+        side = COMPACT_LIST_SIDE_PX if compact else LIST_SIDE_PX
+        margins = self._column.contentsMargins()
+        self._column.setContentsMargins(side, margins.top(), side, margins.bottom())
+        self._show_foot()
+        self._scroll_open_into_view_later()
 
     def set_feedback(self, url: str) -> None:
         """The address of the feedback form."""
@@ -167,6 +224,7 @@ class FaqScreen(QWidget):
         self.hint.setText(t.gettext("Touch a question to see its answer."))
         self.scroll_area.setAccessibleName(t.gettext("Questions and answers"))
         self.nav.retranslate()
+        self.feedback_button.set_text(t.gettext("Tell us what you think"))
         self.feedback.set_title(
             t.gettext("Tell us what you think"),
             t.gettext("QR code for the feedback form. Scan it with a phone camera."),
@@ -219,6 +277,32 @@ class FaqScreen(QWidget):
         while positions[-1] + view < end and positions[-1] < bar.maximum():
             positions.append(min(positions[-1] + view - overlap, bar.maximum()))
         return positions
+
+    def answer_room(self) -> AnswerRoom:
+        """The room the open answer's text has (kiosk/ui/answer_room.py); with none open,
+        the room a paragraph of any answer would have."""
+        item = self.accordion.items.get(self._open or "")
+        shown = [p for p in item.paragraphs if p.isVisible()] if item is not None else []
+        return answer_room(self.scroll_area, shown[0] if shown else None, self._text_inset())
+
+    def _text_inset(self) -> int:
+        # What of the viewport's width is not an answer's text: the list's margins, the
+        # answer's border and margins.
+        content = self.scroll_area.widget()
+        column = content.layout() if content is not None else None
+        inset = 0
+        if column is not None:
+            margins = column.contentsMargins()
+            inset += margins.left() + margins.right()
+        item = next(iter(self.accordion.items.values()), None)
+        if item is not None:
+            answer = item.answer
+            frame, layout = answer.contentsMargins(), answer.layout()
+            inset += frame.left() + frame.right()
+            if layout is not None:
+                margins = layout.contentsMargins()
+                inset += margins.left() + margins.right()
+        return inset
 
     def show_scrolled(self, position: int) -> None:
         """Scroll the questions to *position* (one of `open_answer_views`)."""

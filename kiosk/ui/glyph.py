@@ -1,4 +1,4 @@
-"""Small painted symbols (chevrons, check mark, plus/minus, house).
+"""Small painted symbols (chevrons, check mark, plus/minus, house, speaker, QR code, …).
 
 Painted rather than taken from the font: Noto Sans has no arrows, check mark or
 minus sign, and a fallback font would differ from kiosk to kiosk. Colour follows the
@@ -16,24 +16,47 @@ from PySide6.QtWidgets import QSizePolicy, QWidget
 
 SHAPES = (
     "chevron-right", "chevron-down", "chevron-up", "check", "plus", "minus", "house",
-    "speaker", "stop", "pause", "play", "replay",
+    "speaker", "stop", "pause", "play", "replay", "qr", "contrast", "speech", "close",
+    "contrast-on", "speech-on",
 )  # fmt: skip
 #: Shapes that point the way text reads, drawn mirrored in a right-to-left language
 #: (media symbols such as play are not: they keep their direction everywhere).
 MIRRORED = frozenset({"chevron-right"})
 
 
-def _arc(start_deg: float, end_deg: float, steps: int = 12) -> list[tuple[float, float]]:
+def _arc(
+    start_deg: float,
+    end_deg: float,
+    steps: int = 12,
+    centre: tuple[float, float] = (0.5, 0.55),
+    radius: float = 0.32,
+) -> list[tuple[float, float]]:
     angles = [start_deg + (end_deg - start_deg) * i / steps for i in range(steps + 1)]
     return [
-        (0.5 + 0.32 * math.cos(math.radians(a)), 0.55 + 0.32 * math.sin(math.radians(a)))
+        (
+            centre[0] + radius * math.cos(math.radians(a)),
+            centre[1] + radius * math.sin(math.radians(a)),
+        )
         for a in angles
     ]
+
+
+def _square(x: float, y: float, side: float) -> list[tuple[float, float]]:
+    return [(x, y), (x + side, y), (x + side, y + side), (x, y + side), (x, y)]
+
+
+def _checked(lines: list[list[tuple[float, float]]]) -> list[list[tuple[float, float]]]:
+    # The symbol smaller, to the top left, and a check mark at the bottom right: a
+    # toggle shown by its symbol alone says it is on by more than its colour.
+    small = [[(0.04 + 0.66 * x, 0.02 + 0.66 * y) for x, y in line] for line in lines]
+    return [*small, [(0.58, 0.8), (0.72, 0.94), (0.98, 0.6)]]
 
 
 @functools.cache
 def _points(shape: str) -> list[list[tuple[float, float]]]:
     """Polylines in a unit square (computed once per shape: glyphs repaint often)."""
+    if shape.endswith("-on"):
+        return _checked(_points(shape.removesuffix("-on")))
     arc = _arc(-60, 220)
     return {
         "speaker": [
@@ -60,8 +83,39 @@ def _points(shape: str) -> list[list[tuple[float, float]]]:
         "chevron-down": [[(0.15, 0.35), (0.5, 0.7), (0.85, 0.35)]],
         "chevron-up": [[(0.15, 0.65), (0.5, 0.3), (0.85, 0.65)]],
         "check": [[(0.15, 0.55), (0.4, 0.8), (0.85, 0.2)]],
+        "close": [[(0.2, 0.2), (0.8, 0.8)], [(0.8, 0.2), (0.2, 0.8)]],
         "plus": [[(0.15, 0.5), (0.85, 0.5)], [(0.5, 0.15), (0.5, 0.85)]],
         "minus": [[(0.15, 0.5), (0.85, 0.5)]],
+        # A QR code's three finder squares and a module: "the feedback code".
+        "qr": [
+            _square(0.1, 0.1, 0.3),
+            _square(0.6, 0.1, 0.3),
+            _square(0.1, 0.6, 0.3),
+            _square(0.65, 0.65, 0.2),
+        ],
+        # A circle, one half hatched: high contrast.
+        "contrast": [
+            _arc(0, 360, 24, (0.5, 0.5), 0.4),
+            [(0.5, 0.1), (0.5, 0.9)],
+            [(0.5, 0.32), (0.84, 0.32)],
+            [(0.5, 0.5), (0.9, 0.5)],
+            [(0.5, 0.68), (0.84, 0.68)],
+        ],
+        # A speech bubble with lines of text: speak everything.
+        "speech": [
+            [
+                (0.1, 0.15),
+                (0.9, 0.15),
+                (0.9, 0.65),
+                (0.45, 0.65),
+                (0.22, 0.88),
+                (0.26, 0.65),
+                (0.1, 0.65),
+                (0.1, 0.15),
+            ],
+            [(0.28, 0.33), (0.72, 0.33)],
+            [(0.28, 0.48), (0.58, 0.48)],
+        ],
         "house": [
             [(0.1, 0.5), (0.5, 0.12), (0.9, 0.5)],
             [(0.22, 0.42), (0.22, 0.88), (0.78, 0.88), (0.78, 0.42)],

@@ -27,6 +27,7 @@ class LanguageBar(QWidget):
         self._t = t
         set_accessible_role(self, GROUP)
         self.buttons: dict[str, TextButton] = {}
+        self._compact = False
         layout = FlowLayout(self)
         for language in languages:
             button = TextButton(endonym(language), glyph="check")
@@ -38,6 +39,13 @@ class LanguageBar(QWidget):
             self.buttons[language] = button
         self.set_current(t.language)
         t.language_changed.connect(self.set_current)
+
+    def set_compact(self, compact: bool) -> None:
+        """Compact chrome (ui/window.py): each button shows its language's code ("VI");
+        it is still named, and spoken, by the language's own name. Or the name again."""
+        self._compact = compact
+        for code, button in self.buttons.items():
+            button.set_text(code.upper() if compact else endonym(code), endonym(code))
 
     def set_current(self, language: str) -> None:
         """Mark *language* as the one shown (check mark, state and description), and name

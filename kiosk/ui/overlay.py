@@ -41,6 +41,8 @@ class Overlay(QFrame):
         outer.addStretch(1)
         outer.addLayout(row)
         outer.addStretch(1)
+        #: Where the keypad goes when the visitor's Back closes this (`back`).
+        self.return_to: QWidget | None = None
         self.hide()
 
     def attach(self, window: QWidget) -> None:
@@ -62,6 +64,11 @@ class Overlay(QFrame):
     def reading_order(self, language: str) -> list[ReadingItem]:
         """What the card says, in reading order."""
         return items_in(self.card, language, self.window())
+
+    def back(self) -> bool:
+        """The visitor pressed Back: close if this overlay closes so, and say whether it
+        did (most do not: the idle question waits for an answer)."""
+        return False
 
     def open(self) -> None:
         """Show on top of everything else in the window."""

@@ -24,11 +24,11 @@ class ScrollNav(QWidget):
         self._t = t
         self.up = TextButton(glyph="chevron-up")
         self.down = TextButton(glyph="chevron-down")
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(0, 0, 0, 0)
-        layout.setSpacing(12)
-        layout.addWidget(self.up, 1)
-        layout.addWidget(self.down, 1)
+        self._row = QHBoxLayout(self)
+        self._row.setContentsMargins(0, 0, 0, 0)
+        self._row.setSpacing(12)
+        self._row.addWidget(self.up, 1)
+        self._row.addWidget(self.down, 1)
         self.up.clicked.connect(lambda: self.page_requested.emit(-1))
         self.down.clicked.connect(lambda: self.page_requested.emit(+1))
 
@@ -42,6 +42,13 @@ class ScrollNav(QWidget):
         bar.valueChanged.connect(update)
         bar.rangeChanged.connect(update)
         update()
+
+    def set_compact(self, compact: bool) -> None:
+        """Compact chrome (ui/window.py): chevrons only, named "Scroll up"/"Scroll down"."""
+        for button in (self.up, self.down):
+            button.set_icon_only(compact)
+        for button in (self.up, self.down):  # compact, they keep their size
+            self._row.setStretchFactor(button, 0 if compact else 1)
 
     def retranslate(self) -> None:
         """Labels in the current language."""

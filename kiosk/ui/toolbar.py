@@ -71,6 +71,7 @@ class Toolbar(QWidget):
         self.speech_note = WrapLabel(role="secondary")
         self.speech_note.hide()
         self._speaking = False
+        self._compact = False
         self._problem: str | None = None
         layout = FlowLayout(self)
         for widget in (
@@ -99,6 +100,16 @@ class Toolbar(QWidget):
         """The Home button is hidden on the Home screen itself."""
         self.home.setVisible(visible)
 
+    def set_compact(self, compact: bool) -> None:
+        """Compact chrome (ui/window.py): Home, high contrast, Read aloud and Speak
+        everything show their symbols only (named and spoken as before; the toggles
+        with a check mark in it when on); or their text."""
+        self._compact = compact
+        for button in (self.home, self.contrast, self.read_aloud, self.speak_all):
+            button.set_icon_only(compact)
+        self._show_contrast_state(self.contrast.isChecked())
+        self._show_speak_all_state(self.speak_all.isChecked())
+
     def set_text_size(self, size: int) -> None:
         """Show the current text size; A− and A+ stop at the ends of the range."""
         self._text_size = size
@@ -125,8 +136,7 @@ class Toolbar(QWidget):
         self.speak_all.blockSignals(True)
         self.speak_all.setChecked(on)
         self.speak_all.blockSignals(False)
-        if self.speak_all.glyph is not None:
-            self.speak_all.glyph.setVisible(on)
+        self._show_speak_all_state(on)
 
     def set_speech_problem(self, problem: str | None, blocking: bool = False) -> None:
         """Show why reading aloud failed or is unavailable (a SpeechService reason), or
@@ -144,8 +154,7 @@ class Toolbar(QWidget):
         self.larger.set_text("A", t.gettext("Larger text"))
         self.contrast.set_text(t.gettext("High contrast"))
         self.speak_all.set_text(t.gettext("Speak everything"))
-        if self.speak_all.glyph is not None:
-            self.speak_all.glyph.setVisible(self.speak_all.isChecked())
+        self._show_speak_all_state(self.speak_all.isChecked())
         self._show_text_size()
         self._show_contrast_state(self.contrast.isChecked())
         self._show_read_aloud()
@@ -170,9 +179,22 @@ class Toolbar(QWidget):
         self.speech_note.setVisible(bool(note))
         self.read_aloud.setAccessibleDescription(note)
 
+    def _show_toggle(self, button: TextButton, symbol: str, on: bool) -> None:
+        # A check mark beside the text when on; compact, the toggle's symbol, with a
+        # check mark in it when on (ui/glyph.py).
+        if button.glyph is None:
+            return
+        if self._compact:
+            button.glyph.set_shape(f"{symbol}-on" if on else symbol)
+        else:
+            button.glyph.set_shape("check")
+        button.glyph.setVisible(on or self._compact)
+
+    def _show_speak_all_state(self, on: bool) -> None:
+        self._show_toggle(self.speak_all, "speech", on)
+
     def _show_contrast_state(self, on: bool) -> None:
-        if self.contrast.glyph is not None:
-            self.contrast.glyph.setVisible(on)
+        self._show_toggle(self.contrast, "contrast", on)
         self.contrast.setAccessibleDescription(
             self._t.gettext("On") if on else self._t.gettext("Off")
         )

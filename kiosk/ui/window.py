@@ -1,13 +1,16 @@
-"""KioskWindow: lays out the header (toolbar + language bar) above Home or the FAQ."""
+"""KioskWindow: lays out the header (toolbar + language bar) above Home or the FAQ, and
+chooses between the full and the compact chrome (`reflow`)."""
 
 from __future__ import annotations
 
+from enum import IntEnum
 from itertools import pairwise
 
 from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QResizeEvent, QShowEvent
 from PySide6.QtWidgets import QApplication, QLabel, QStackedWidget, QVBoxLayout, QWidget
 
+from kiosk.config import TEXT_SIZES
 from kiosk.state.session import Screen
 from kiosk.system.i18n import Translator, qlocale, text_direction
 from kiosk.ui.accessibility import GROUP, set_accessible_role
@@ -19,6 +22,14 @@ from kiosk.ui.reading_order import Readable, ReadingItem, items_in
 from kiosk.ui.scrolling import bring_into_view
 from kiosk.ui.speech_bar import SpeechBar
 from kiosk.ui.toolbar import Toolbar
+
+
+class Chrome(IntEnum):
+    """How far the chrome around the answers is collapsed (`KioskWindow.reflow`)."""
+
+    FULL = 0  #: toolbar and language buttons with their text, the feedback panel
+    NO_PANEL = 1  #: the feedback code behind a button, scroll buttons as chevrons
+    SYMBOLS = 2  #: and the toolbar as symbols, the languages as codes ("VI"): one row
 
 
 class KioskWindow(QWidget):
@@ -40,7 +51,7 @@ class KioskWindow(QWidget):
         self.setWindowTitle("FAQ Kiosk")
         self.toolbar, self.language_bar, self.home, self.faq = toolbar, language_bar, home, faq
         self.speech_bar = speech_bar
-        header = QWidget()
+        self.header = header = QWidget()
         header_row = FlowLayout(header, spacing=24)
         header_row.addWidget(toolbar)
         header_row.addWidget(language_bar)
@@ -63,6 +74,12 @@ class KioskWindow(QWidget):
         self._close_allowed = False
         self._t = t
         self._keypad_focus: QWidget | None = None
+        self._text_size = TEXT_SIZES[0]
+        self._chrome = Chrome.FULL
+        self._reflow_timer = QTimer(self)
+        self._reflow_timer.setSingleShot(True)
+        self._reflow_timer.setInterval(0)
+        self._reflow_timer.timeout.connect(self.reflow)
         self.retranslate()
         t.language_changed.connect(self.retranslate)
 
@@ -71,6 +88,61 @@ class KioskWindow(QWidget):
         direction: everything in the window (overlays too) mirrors for right to left."""
         self.setLocale(qlocale(self._t.language))
         self.setLayoutDirection(text_direction(self._t.language))
+        self.reflow_later()  # labels in another language have other widths
+
+    # -- full or compact chrome --------------------------------------------------------
+
+    @property
+    def chrome(self) -> Chrome:
+        """How far the chrome is collapsed (`reflow`)."""
+        return self._chrome
+
+    def set_text_size(self, size: int) -> None:
+        """The visitor's text size (the fonts are already set): lay out again for it."""
+        self._text_size = size
+        self.reflow_later()
+
+    def reflow_later(self) -> None:
+        """`reflow` once the events waiting now are done (once for several changes)."""
+        self._reflow_timer.start()
+
+    def reflow(self) -> None:
+        """Full or compact chrome, by the room the answers get. With text enlarged on the
+        FAQ screen, the chrome collapses as far as it must for an answer's text to get
+        60 % of the window and 25 characters a line (ui/answer_room.py): first the
+        feedback panel goes behind a button and the scroll buttons show their chevrons
+        (FaqScreen.set_compact); then the toolbar shows its symbols and the language
+        buttons their codes. Where no step is enough, the last one, which leaves the
+        most room. The decision measures this window as it is laid out, so it holds for
+        any screen shape; at 100 % the layout stays full."""
+        if not self.isVisible():
+            return  # shown later: showEvent comes back here
+        chosen = Chrome.FULL
+        if self.stack.currentWidget() is self.faq and self._text_size > TEXT_SIZES[0]:
+            for chrome in Chrome:
+                chosen = chrome
+                self._set_chrome(chrome)
+                self._lay_out_now()
+                if self.faq.answer_room().fits():
+                    break
+        if self._set_chrome(chosen):
+            self.update_tab_order_later()
+
+    def _set_chrome(self, chrome: Chrome) -> bool:
+        if chrome == self._chrome:
+            return False
+        self._chrome = chrome
+        self.faq.set_compact(chrome >= Chrome.NO_PANEL)
+        self.toolbar.set_compact(chrome >= Chrome.SYMBOLS)
+        self.language_bar.set_compact(chrome >= Chrome.SYMBOLS)
+        return True
+
+    def _lay_out_now(self) -> None:
+        # Geometry for the chrome as it is now, without waiting for the event loop.
+        for widget in (self, self.header, self.faq):
+            layout = widget.layout()
+            if layout is not None:
+                layout.activate()
 
     def reading_order(self) -> list[ReadingItem]:
         """What the current screen says, in order. FAQ: the toolbar, the language bar,
@@ -107,6 +179,7 @@ class KioskWindow(QWidget):
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
         super().resizeEvent(event)
         self.update_tab_order_later()  # portrait and landscape order differently
+        self.reflow_later()
 
     def focused_item(self) -> ReadingItem | None:
         """The button that has keyboard focus (Tab), if any."""
@@ -145,6 +218,7 @@ class KioskWindow(QWidget):
         if QApplication.focusWidget() is None:
             self.setFocus()  # no focus ring until a key is pressed
         super().showEvent(event)
+        self.reflow_later()
 
     def show_speech_bar(self, visible: bool) -> None:
         """Show the speech controls at the foot of the current screen (on the FAQ screen
@@ -164,6 +238,7 @@ class KioskWindow(QWidget):
         self.stack.setCurrentWidget(self.home if on_home else self.faq)
         self.language_bar.setVisible(not on_home)
         self.toolbar.set_home_visible(not on_home)
+        self.reflow_later()
         self.update_tab_order()
         self.update_tab_order_later()
         if keyboard_user:  # keep keyboard users where the new screen begins

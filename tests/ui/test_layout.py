@@ -5,7 +5,10 @@ keep the PNGs), then every visible widget is measured:
 - a wrapped label gets at least the height its text needs at its width;
 - a one-line label gets at least its text's width;
 - interactive targets are at least 88 px on their shorter side and 8 px apart;
-- nothing is wider than the window (no horizontal scrolling).
+- nothing is wider than the window (no horizontal scrolling);
+- the open answer's text gets its room (kiosk/ui/answer_room.py): at 200 %, at least
+  60 % of the window and 25 characters a line (issue 14, point 6), where the screen
+  allows it (`ROOM_AT_200`).
 """
 
 from __future__ import annotations
@@ -16,9 +19,15 @@ from pathlib import Path
 import pytest
 
 from kiosk.cli.audit import clipping_problems, target_problems, window_rect
-from tests.helpers import LANGUAGES, SIZES, Renderer
+from kiosk.ui.answer_room import MIN_CHARS_PER_LINE
+from kiosk.ui.window import Chrome
+from tests.helpers import LANGUAGES, ROOM_AT_200, SIZES, Renderer
 
 LONGEST_ANSWER = "imminent-threat"
+#: At 100 % the full layout stays as it was (the issue asks for room at 200 %): an
+#: answer's lines must still be long enough; its share of the window is what the full
+#: layout gives (27 % on 1280x800 to 53 % in portrait), not asserted.
+CHARS_PER_LINE_AT_100 = MIN_CHARS_PER_LINE
 
 
 def keep(image_name: str, rendered_image: object) -> None:
@@ -44,6 +53,20 @@ def test_faq_screen_fits(
     content = scroll.widget()
     assert content is not None
     assert content.width() <= scroll.viewport().width()
+    room = window.faq.answer_room()
+    # The same figure, measured here from the paragraph and the viewport.
+    paragraph = next(p for p in window.faq.accordion.items[LONGEST_ANSWER].paragraphs)
+    text, viewport = window_rect(paragraph), window_rect(scroll.viewport())
+    assert viewport.left() <= text.left() and text.right() <= viewport.right()
+    share = text.width() * viewport.height() / (window.width() * window.height())
+    assert abs(share - room.share) < 0.005
+    if text_size == 200:
+        share, chars = ROOM_AT_200[size_name]
+        assert room.share >= share, str(room)
+        assert room.chars_per_line >= chars, str(room)
+    else:
+        assert window.chrome == Chrome.FULL
+        assert room.chars_per_line >= CHARS_PER_LINE_AT_100, str(room)
 
 
 @pytest.mark.parametrize("text_size", [100, 200])
@@ -105,7 +128,7 @@ def test_speech_controls_fit_at_200_percent(
 
 @pytest.mark.parametrize("text_size", [100, 200])
 @pytest.mark.parametrize("size_name", list(SIZES))
-@pytest.mark.parametrize("overlay", ["idle", "staff", "attract"])
+@pytest.mark.parametrize("overlay", ["idle", "staff", "attract", "feedback"])
 def test_overlays_fit(render_kiosk: Renderer, overlay: str, size_name: str, text_size: int) -> None:
     from kiosk.cli.screenshot import settle
     from kiosk.config.pin import hash_pin
@@ -117,6 +140,8 @@ def test_overlays_fit(render_kiosk: Renderer, overlay: str, size_name: str, text
     elif overlay == "staff":
         kiosk.staff_desk._guard = type(kiosk.staff_desk._guard)(hash_pin("1234"))
         kiosk.staff_desk.open()
+    elif overlay == "feedback":
+        kiosk.feedback_overlay.open()
     else:
         kiosk.attract_overlay.open()
     settle(kiosk)
@@ -126,6 +151,7 @@ def test_overlays_fit(render_kiosk: Renderer, overlay: str, size_name: str, text
         "idle": kiosk.idle_overlay,
         "staff": kiosk.staff_panel,
         "attract": kiosk.attract_overlay,
+        "feedback": kiosk.feedback_overlay,
     }[overlay]
     assert clipping_problems(on_top) == []
     assert target_problems(on_top) == []

@@ -13,6 +13,7 @@ from PySide6.QtWidgets import QApplication, QWidget
 
 from kiosk.cli.audit import clipping_problems, window_rect
 from kiosk.cli.check import run_check
+from kiosk.cli.screenshot import settle
 from kiosk.config import MAX_QR_URL_BYTES, LoadedConfig, load_config
 from kiosk.content import BundleInvalidError, load_bundle
 from kiosk.speech.sentences import split_sentences
@@ -20,7 +21,7 @@ from kiosk.system import resources
 from kiosk.system.qr import qr_image
 from kiosk.ui.reading_order import plain
 from kiosk.ui.text import ZERO_WIDTH_SPACE, breakable_text
-from tests.helpers import SIZES, Renderer
+from tests.helpers import SIZES, Renderer, feedback_shown
 
 #: A Google Forms address as staff paste it: 100 characters.
 FORM_URL = (
@@ -65,10 +66,13 @@ def test_long_feedback_url_is_shortened_not_widening_the_card(
     )
     short_faq, faq = short.kiosk.window.faq, long.kiosk.window.faq
     assert (long.image.width(), long.image.height()) == size
-    assert faq.feedback.width() == short_faq.feedback.width()
     assert faq.accordion.width() == short_faq.accordion.width()
-    address = faq.feedback.address
-    assert clipping_problems(faq.feedback) == []
+    # The panel, or in the compact layout (200 %) the code its button opens full size.
+    short_card, _image = feedback_shown(short.kiosk)
+    card, image = feedback_shown(long.kiosk)
+    assert card.width() == short_card.width()
+    address = card.address
+    assert clipping_problems(card) == []
     assert address.fontMetrics().horizontalAdvance(address.text()) > 0
     assert address.heightForWidth(address.contentsRect().width()) <= address.height()
     if address.is_shortened():
@@ -76,8 +80,8 @@ def test_long_feedback_url_is_shortened_not_widening_the_card(
     else:
         assert address.text().replace("\u200b", "") == FORM_URL
     assert address.accessibleName() == FORM_URL
-    assert FORM_URL in faq.feedback.image.accessibleName()
-    assert FORM_URL in {result.text for result in zxingcpp.read_barcodes(long.image)}
+    assert FORM_URL in card.image.accessibleName()
+    assert FORM_URL in {result.text for result in zxingcpp.read_barcodes(image)}
 
 
 def test_long_feedback_url_is_shortened_at_200_percent_on_the_small_screen(
@@ -85,16 +89,24 @@ def test_long_feedback_url_is_shortened_at_200_percent_on_the_small_screen(
 ) -> None:
     loaded = config_with(tmp_path, f'feedback_url = "{FORM_URL}"\n')
     rendered = render_kiosk("en", size=SIZES["small"], text_size=200, loaded=loaded)
-    address = rendered.kiosk.window.faq.feedback.address
+    card, _image = feedback_shown(rendered.kiosk)  # compact: the code full size
+    address = card.address
     assert address.is_shortened()
     shown = address.text().replace("\u200b", "")
     head, tail = shown.split(ELLIPSIS)
     assert FORM_URL.startswith(head) and FORM_URL.endswith(tail) and head and tail
-    # A text size change refits it (the panel and its font both change).
-    rendered.kiosk.session.set_text_size(100)
-    rendered.kiosk.qt_app.processEvents()
-    assert address.text().replace("\u200b", "") != shown
     assert address.heightForWidth(address.contentsRect().width()) <= address.height()
+    # Back to 100 %: the panel is back, its address fitted to it.
+    rendered.kiosk.feedback_overlay.back()
+    rendered.kiosk.session.set_text_size(100)
+    settle(rendered.kiosk)
+    panel = rendered.kiosk.window.faq.feedback
+    assert panel.isVisible() and not rendered.kiosk.window.faq.compact
+    assert panel.address.is_shortened()
+    assert panel.address.text().replace("\u200b", "") != shown
+    assert panel.address.heightForWidth(panel.address.contentsRect().width()) <= (
+        panel.address.height()
+    )
 
 
 #: An unbreakable 80-character word, and a 300-character address, in an answer.
@@ -196,14 +208,14 @@ def test_longest_allowed_url_decodes_from_the_card_at_1280x800_200_percent(
     assert len(url) == MAX_QR_URL_BYTES
     loaded = config_with(tmp_path, f'feedback_url = "{url}"\n')
     rendered = render_kiosk("en", size=SIZES["small"], text_size=200, loaded=loaded)
-    card = rendered.kiosk.window.faq.feedback
+    card, image = feedback_shown(rendered.kiosk)  # compact: the code full size
     assert card.code == url
     assert card.image.pixmap().width() <= card.image.width()  # whole, not cropped
-    assert url in {result.text for result in zxingcpp.read_barcodes(rendered.image)}
+    assert url in {result.text for result in zxingcpp.read_barcodes(image)}
     # Camera-like: the screen at half resolution, smoothed, still reads.
-    half = rendered.image.scaled(
-        rendered.image.width() // 2,
-        rendered.image.height() // 2,
+    half = image.scaled(
+        image.width() // 2,
+        image.height() // 2,
         Qt.AspectRatioMode.KeepAspectRatio,
         Qt.TransformationMode.SmoothTransformation,
     )

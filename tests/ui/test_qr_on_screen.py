@@ -9,9 +9,7 @@ import pytest
 import zxingcpp
 
 from kiosk.config import load_config
-from tests.helpers import SIZES, Renderer
-
-MM_PER_PX_24_INCH_1080P = 0.277
+from tests.helpers import MM_PER_PX_24_INCH_1080P, SIZES, Renderer
 
 
 def decoded(image: object) -> dict[str, int]:

@@ -65,7 +65,8 @@ def _run_parser() -> argparse.ArgumentParser:
         description="Accessible, offline, multilingual FAQ kiosk. "
         "Subcommands: `faq-kiosk check` validates an installation; `faq-kiosk set-pin` "
         "sets the staff PIN; `faq-kiosk content` makes, translates and publishes content; "
-        "`faq-kiosk status` says whether the kiosk here is alive.",
+        "`faq-kiosk status` says whether the kiosk here is alive; `faq-kiosk usage` exports the "
+        "private usage counts.",
     )
     parser.add_argument(
         "--version", action=_VersionAction, nargs=0, help="show the version and exit"
@@ -177,6 +178,10 @@ def main(argv: Sequence[str] | None = None) -> int:
             help="config file to update (default: $FAQ_KIOSK_CONFIG, then the system config file)",
         )
         return set_pin(parser.parse_args(args[1:]).config)
+    if args[:1] == ["usage"]:
+        from kiosk.cli.usage import usage_main
+
+        return usage_main(args[1:])
     if args[:1] == ["status"]:
         from kiosk.cli.status import status_main
 

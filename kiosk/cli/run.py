@@ -11,6 +11,7 @@ from PySide6.QtWidgets import QApplication
 
 from kiosk.app import build_kiosk
 from kiosk.app.status import HealthReporter
+from kiosk.app.usage import record_usage
 from kiosk.config import LoadedConfig
 from kiosk.system.frames import FrameClock
 from kiosk.system.health import (
@@ -83,6 +84,7 @@ def run_kiosk(
         frames=frames,
     )
     kiosk.health.health_file = lambda: reporter.problem or f"writing {reporter.state_dir}"
+    usage = record_usage(kiosk)
 
     def first_frame() -> None:
         frames.start()
@@ -107,6 +109,8 @@ def run_kiosk(
         window.showFullScreen()
     log.info("Kiosk started (%s)", loaded.path or "built-in config")
     code = qt_app.exec()
+    if usage is not None:
+        usage.flush()
     notifier.stop()
     guard.uninstall()
     lock.unlock()

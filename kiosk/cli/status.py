@@ -49,9 +49,9 @@ def _parser() -> argparse.ArgumentParser:
     return parser
 
 
-def health_file_candidates(config: Path | None) -> list[Path]:
-    """Where the health file may be, in the order looked at."""
-    candidates = [load_config(find_config(config, os.environ)).state_folder() / HEALTH_NAME]
+def state_file_candidates(config: Path | None, name: str) -> list[Path]:
+    """Where the running kiosk's state file *name* may be, in the order looked at."""
+    candidates = [load_config(find_config(config, os.environ)).state_folder() / name]
     if sys.platform.startswith("linux") and os.geteuid() == 0:
         import pwd
 
@@ -60,7 +60,7 @@ def health_file_candidates(config: Path | None) -> list[Path]:
         except KeyError:
             pass
         else:
-            candidates.append(home / ".local" / "state" / "faq-kiosk" / HEALTH_NAME)
+            candidates.append(home / ".local" / "state" / "faq-kiosk" / name)
     return candidates
 
 
@@ -116,7 +116,9 @@ def describe(health: dict[str, Any], path: Path, now: float, max_age_s: float) -
 def status_main(args: Sequence[str]) -> int:
     """`faq-kiosk status [--json] [--config FILE | --file FILE] [--max-age S]`."""
     options = _parser().parse_args(list(args))
-    candidates = [options.file] if options.file else health_file_candidates(options.config)
+    candidates = (
+        [options.file] if options.file else state_file_candidates(options.config, HEALTH_NAME)
+    )
     errors: list[str] = []
     for path in candidates:
         try:

@@ -218,6 +218,22 @@ SCHEMA: tuple[Setting, ...] = (
         path_problem,
     ),
     Setting(
+        "usage_counts",
+        bool,
+        True,
+        "Count, per day, visitors, languages chosen, questions opened, answers read aloud, "
+        "text size and contrast used and idle resets (counts only: no times, no visitor "
+        "ids), in usage.sqlite3 in state_dir; `faq-kiosk usage --csv` exports them. false: "
+        "nothing is counted.",
+    ),
+    Setting(
+        "usage_retention_days",
+        int,
+        365,
+        "Days the usage counts are kept; older days are deleted.",
+        in_range(1, 3650),
+    ),
+    Setting(
         "keypad",
         dict,
         {},
@@ -262,6 +278,8 @@ class Config:
     log_dir: str
     state_dir: str
     metrics_dir: str
+    usage_counts: bool
+    usage_retention_days: int
     keypad: dict[str, list[str]]
     links: dict[str, str]
 

@@ -54,7 +54,7 @@ class VisitorSession(QObject):
     Signals:
         language_changed(str), screen_changed(str), open_question_changed(object: str|None),
         text_size_changed(int), high_contrast_changed(bool), speech_speed_changed(str),
-        volume_changed(int), speech_mode_changed(bool), reset_done().
+        volume_changed(int), speech_mode_changed(bool), reset_started(), reset_done().
     """
 
     language_changed = Signal(str)
@@ -65,6 +65,7 @@ class VisitorSession(QObject):
     speech_speed_changed = Signal(str)
     volume_changed = Signal(int)
     speech_mode_changed = Signal(bool)
+    reset_started = Signal()
     reset_done = Signal()
 
     def __init__(self, defaults: SessionDefaults) -> None:
@@ -202,6 +203,7 @@ class VisitorSession(QObject):
 
     def reset(self) -> None:
         """Back to a fresh session for the next visitor."""
+        self.reset_started.emit()
         self.set_open_question(None)
         self.set_language(self._defaults.language)
         self.set_text_size(self._defaults.text_size)

@@ -196,11 +196,19 @@ Path(sys.argv[1]).write_bytes(health_json(snapshot))
 PY
 }
 status_command="[\"$HERE/tests/faq-kiosk-standin\", \"status\", \"--json\", \"--file\", \"$health\"]"
-healthplay=(ansible-playbook -i tests/inventory.localhost.yml health.yml -e "{\"faq_kiosk_status_command\": $status_command}")
+usage_db="$WORK/health/usage.sqlite3"
+PYTHONPATH="$REPO" /usr/bin/python3 -c "
+import sys; from datetime import date; from pathlib import Path
+from kiosk.system.usage_db import UsageStore
+UsageStore(Path(sys.argv[1]), 365).add(date.today(), {('visitors', ''): 7, ('language', 'vi'): 4})
+" "$usage_db"
+usage_command="[\"$HERE/tests/faq-kiosk-standin\", \"usage\", \"--csv\", \"--file\", \"$usage_db\"]"
+healthplay=(ansible-playbook -i tests/inventory.localhost.yml health.yml -e "{\"faq_kiosk_status_command\": $status_command, \"faq_kiosk_usage_command\": $usage_command, \"faq_kiosk_usage_dir\": \"$WORK/usage\"}")
 write_health 5 alive
 run health-ok "${healthplay[@]}"
 expect_in health-ok "localhost ok dps-sro-faq 2021.1 7 2 0.8"
 expect_in health-ok "ok: [localhost] => (item=localhost)"
+grep -qxF "$(date +%F),language,vi,4" "$WORK/usage/localhost.csv" || fail "usage/localhost.csv lacks the counts"
 write_health 600 alive
 run_failing health-stale "${healthplay[@]}"
 expect_in health-stale "stale: last written 60"
@@ -211,7 +219,7 @@ expect_in health-black "no frame painted for 1 s"
 rm "$health"
 run_failing health-none "${healthplay[@]}"
 expect_in health-none "localhost NO FILE"
-echo "  healthy: in the table, play passes; stale, not painting, no file: in the table, play fails"
+echo "  healthy: in the table, play passes, usage CSV saved; stale, not painting, no file: play fails"
 
 step "site.yml --check --diff on this machine (as a Lincoln High kiosk)"
 arch=$(dpkg --print-architecture)

@@ -96,6 +96,8 @@ screen_reader = "off"
 log_dir = "/var/log/faq-kiosk"
 state_dir = "/var/lib/faq-kiosk/state"
 metrics_dir = "/var/lib/prometheus/node-exporter"
+usage_counts = false
+usage_retention_days = 90
 
 [speech]
 rate = 180
@@ -149,6 +151,8 @@ def test_every_setting_given_validly_is_used(tmp_path: Path) -> None:
         log_dir="/var/log/faq-kiosk",
         state_dir="/var/lib/faq-kiosk/state",
         metrics_dir="/var/lib/prometheus/node-exporter",
+        usage_counts=False,
+        usage_retention_days=90,
         keypad={},
         links={"campus-list": "https://example.org/campuses", "safe2tell": "tel:+18775427233"},
     )

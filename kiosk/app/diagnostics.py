@@ -45,6 +45,7 @@ def diagnostics_lines(
     lines += [f"  warning: {warning}" for warning in bundle.warnings]
     lines += [line for _ok, line in review_lines(bundle, loaded.config.unreviewed_translations)]
     lines += [f"  rejected: {issue}" for issue in content.issues]
+    lines.append(f"Automatic content rollback: {content.last_rollback or 'none'}")
     if (previous := content.previous) is not None:
         lines.append(
             f"Previous content (Roll back shows it again): {previous.id} version "

@@ -56,7 +56,7 @@ def run_kiosk(
     for issue in loaded.issues:
         log.error("Config: %s", issue)
 
-    kiosk = build_kiosk(qt_app, loaded, language)
+    kiosk = build_kiosk(qt_app, loaded, language, watch_crashes=True)
     kiosk.health.log_problem = log_problem
     guard = CrashGuard(log_dir)
     guard.install()
@@ -67,6 +67,7 @@ def run_kiosk(
         kiosk.turnover.recover_from_crash()
 
     guard.crashed.connect(recovered)
+    guard.crashed.connect(kiosk.content.note_crash)  # twice in a minute: content rolled back
     notifier = SystemdNotifier()
 
     def first_frame() -> None:
@@ -91,6 +92,7 @@ def run_kiosk(
         window.showFullScreen()
     log.info("Kiosk started (%s)", loaded.path or "built-in config")
     code = qt_app.exec()
+    kiosk.content.note_stop()
     notifier.stop()
     guard.uninstall()
     lock.unlock()

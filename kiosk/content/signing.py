@@ -24,15 +24,10 @@ import binascii
 import hashlib
 import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from cryptography.exceptions import InvalidSignature
-from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey, Ed25519PublicKey
-from cryptography.hazmat.primitives.serialization import (
-    Encoding,
-    NoEncryption,
-    PrivateFormat,
-    PublicFormat,
-)
+if TYPE_CHECKING:  # the library loads only to make or check a signature
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
 
 #: What is signed: this, then the SHA-256 of the archive's bytes.
 CONTEXT = b"faq-kiosk content archive signature v1\n"
@@ -93,6 +88,14 @@ def parse_public_key(text: str) -> bytes:
 def generate_key(out: Path) -> str:
     """Write a new private key to *out* (mode 0600; refuses to replace a file) and its
     public key to `OUT.pub`; return the public key text."""
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+    from cryptography.hazmat.primitives.serialization import (
+        Encoding,
+        NoEncryption,
+        PrivateFormat,
+        PublicFormat,
+    )
+
     private = Ed25519PrivateKey.generate()
     raw = private.private_bytes(Encoding.Raw, PrivateFormat.Raw, NoEncryption())
     public = base64.b64encode(
@@ -107,6 +110,8 @@ def generate_key(out: Path) -> str:
 
 def read_private_key(path: Path) -> Ed25519PrivateKey:
     """The private key in the file *path*; raises `SigningKeyError` or OSError."""
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PrivateKey
+
     text = path.read_text(encoding="ascii", errors="replace").splitlines()
     if len(text) < 2 or text[0].strip() != PRIVATE_HEADER:  # noqa: PLR2004
         raise SigningKeyError(f"{path} is not a private key from `faq-kiosk content keygen`")
@@ -121,6 +126,8 @@ def read_private_key(path: Path) -> Ed25519PrivateKey:
 
 def sign(archive: Path, private_key: Ed25519PrivateKey) -> Path:
     """Sign *archive*; write (atomically) and return its signature file."""
+    from cryptography.hazmat.primitives.serialization import Encoding, PublicFormat
+
     public = private_key.public_key().public_bytes(Encoding.Raw, PublicFormat.Raw)
     signature = private_key.sign(CONTEXT + archive_digest(archive))
     text = f"{SIGNATURE_HEADER}\nkey-id {key_id(public)}\n{base64.b64encode(signature).decode()}\n"
@@ -168,6 +175,9 @@ def signature_problem(
         digest = archive_digest(archive)
     except OSError as error:
         return f"cannot be read to check its signature ({error.strerror or error})"
+    from cryptography.exceptions import InvalidSignature
+    from cryptography.hazmat.primitives.asymmetric.ed25519 import Ed25519PublicKey
+
     try:
         Ed25519PublicKey.from_public_bytes(public_key).verify(raw, CONTEXT + digest)
     except InvalidSignature:

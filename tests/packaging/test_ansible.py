@@ -129,9 +129,10 @@ def test_with_a_public_key_only_a_signed_archive_goes_live() -> None:
     copy = names.index("Copy the bundle into its release (a folder's files, or the archive file)")
     assert names.index(unsigned) < copy
     assert "not faq_kiosk_content_sig_stat.stat.exists" in tasks[unsigned]
-    assert 'dest: "{{ faq_kiosk_content_release }}.sig"' in tasks[
-        "Copy the archive's signature beside its release"
-    ]
+    assert (
+        'dest: "{{ faq_kiosk_content_release }}.sig"'
+        in tasks["Copy the archive's signature beside its release"]
+    )
     verify = next(name for name in names if "content verify" in name)
     assert "['--public-key', faq_kiosk_content_public_key]" in tasks[verify]
     template = (ROLE / "templates" / "config.toml.j2").read_text(encoding="utf-8")

@@ -11,8 +11,9 @@ file may change under it without harm.
 A newly installed archive is on trial for `TRIAL_S`: if the kiosk crashes
 `CRASHES_TO_ROLL_BACK` times within `CRASH_WINDOW_S` while it is current (an exception
 the crash guard caught, or a run that never ended cleanly, counted when the next one
-starts), the kiosk goes back to the previous archive (`ContentStore`). A time is the
-wall clock (seconds since the epoch), since crashes are counted across runs.
+starts if it lasted at most a minute), the kiosk goes back to the previous archive
+(`ContentStore`). A time is the wall clock (seconds since the epoch), since crashes are
+counted across runs.
 """
 
 from __future__ import annotations
@@ -67,6 +68,7 @@ class _State:
     rejected: list[str] = field(default_factory=list)
     crashes: list[float] = field(default_factory=list)
     running: bool = False
+    started: float = 0.0
     last_rollback: str | None = None
 
 
@@ -151,13 +153,16 @@ class ContentHistory:
         return True
 
     def note_start(self) -> bool:
-        """A kiosk run starts: count a crash if the last one never ended cleanly. True if
-        that makes a rollback due (`roll_back`)."""
-        unclean = self._state.running
-        self._state.running = True
+        """A kiosk run starts: count a crash if the last one never ended cleanly and
+        lasted at most `CRASH_WINDOW_S` (the service manager stops the kiosk with SIGTERM,
+        which ends it without a clean stop too: a kiosk that ran longer is taken as
+        stopped, not crashed). True if that makes a rollback due (`roll_back`)."""
+        state, now = self._state, self._clock()
+        unclean = state.running and now - state.started <= CRASH_WINDOW_S
+        state.running, state.started = True, now
         self._write()
         if unclean:
-            log.warning("The last kiosk run did not end cleanly; counted as a crash")
+            log.warning("The last kiosk run ended within a minute, not cleanly: a crash")
             return self.note_crash()
         return False
 
@@ -211,6 +216,7 @@ class ContentHistory:
                 rejected=[str(sha) for sha in data.get("rejected", [])],
                 crashes=[float(t) for t in data.get("crashes", [])],
                 running=bool(data.get("running", False)),
+                started=float(data.get("started", 0.0)),
                 last_rollback=data.get("last_rollback") or None,
             )
         except FileNotFoundError:

@@ -86,6 +86,21 @@ def test_a_run_that_never_ended_cleanly_counts_as_a_crash(
     assert ContentHistory(tmp_path / "state", clock).note_start()  # crash 2
 
 
+def test_a_run_stopped_after_more_than_a_minute_is_not_a_crash(
+    tmp_path: Path, archives: list[Path]
+) -> None:
+    # systemd stops the kiosk with SIGTERM, which leaves no clean stop behind.
+    clock = FakeClock()
+    history = ContentHistory(tmp_path / "state", clock)
+    history.note_start()
+    adopt(history, archives[0], "A")
+    adopt(history, archives[1], "B")
+    for _run in range(3):
+        clock.now += CRASH_WINDOW_S + 1
+        assert not ContentHistory(tmp_path / "state", clock).note_start()
+    assert ContentHistory(tmp_path / "state", clock).current == history.current
+
+
 def test_a_damaged_state_file_starts_afresh(tmp_path: Path) -> None:
     (tmp_path / "state").mkdir()
     (tmp_path / "state" / "state.json").write_text("{not json", encoding="utf-8")

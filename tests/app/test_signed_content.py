@@ -85,6 +85,9 @@ def test_a_signed_archive_is_shown(site: Site) -> None:
     assert on_screen(kiosk) == TITLE["A"]
     assert kiosk.content.issues == []
     assert "Automatic content rollback: none" in kiosk.diagnostics()
+    assert any(
+        line.startswith("Content signature: required, key id ") for line in kiosk.diagnostics()
+    )
 
 
 @pytest.mark.parametrize(

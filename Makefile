@@ -88,6 +88,7 @@ bench: venv
 	$(BIN)/python benchmarks/ui_latency.py
 	$(BIN)/python benchmarks/speech_latency.py
 	$(BIN)/python benchmarks/bundle_load.py
+	$(BIN)/python benchmarks/content_signing.py
 
 # The long soak (10,000 random actions, memory flat); `make test` runs a 500-action one.
 soak: venv

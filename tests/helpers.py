@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import ctypes.util
+import shutil
 import wave
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -158,3 +159,33 @@ def remove_question(folder: Path, language: str, question_id: str) -> None:
     text = path.read_text(encoding="utf-8")
     start, end = question_table(text, question_id)
     path.write_text(text[:start] + text[end:], encoding="utf-8")
+
+
+def titled_bundle(bundled: Path, folder: Path, title: str, version: str) -> Path:
+    """A copy of the bundled content in *folder* whose English title is *title* (what a
+    test reads off the screen) and whose version is *version*."""
+    shutil.copytree(bundled, folder)
+    english = folder / "en.toml"
+    text = english.read_text(encoding="utf-8")
+    english.write_text(
+        text.replace('title = "SRO Frequently Asked Questions"', f'title = "{title}"', 1),
+        encoding="utf-8",
+    )
+    manifest = folder / "manifest.toml"
+    text = manifest.read_text(encoding="utf-8")
+    manifest.write_text(
+        text.replace('version = "2021.1"', f'version = "{version}"', 1), encoding="utf-8"
+    )
+    return folder
+
+
+def signed_archive(folder: Path, out: Path, key: Path | None) -> Path:
+    """Pack the bundle in *folder* into *out* and, with a private *key* file, sign it
+    (really: kiosk.content.archive and kiosk.content.signing)."""
+    from kiosk.content.archive import pack
+    from kiosk.content.signing import read_private_key, sign
+
+    pack(folder, out)
+    if key is not None:
+        sign(out, read_private_key(key))
+    return out

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 from kiosk import version
 from kiosk.config import LoadedConfig
 from kiosk.content.model import ContentBundle
+from kiosk.content.signing import SigningKeyError, key_id, parse_public_key
 from kiosk.content.store import ContentStore, configured_folder, offered_languages
 from kiosk.speech.service import SpeechService
 from kiosk.system.screen_reader import ScreenReaderWatch
@@ -51,6 +52,8 @@ def diagnostics_lines(
     lines += [f"  warning: {warning}" for warning in bundle.warnings]
     lines += [line for _ok, line in review_lines(bundle, loaded.config.unreviewed_translations)]
     lines += [f"  rejected: {issue}" for issue in content.issues]
+    lines.append(f"Content signature: {signature_line(loaded.config.content_public_key)}")
+    lines.append(f"Automatic content rollback: {content.last_rollback or 'none'}")
     if (previous := content.previous) is not None:
         lines.append(
             f"Previous content (Roll back shows it again): {previous.id} version "
@@ -72,6 +75,16 @@ def diagnostics_lines(
     lines.append(f"Last crash: {health.last_crash or 'none recorded'}")
     lines += health.usage()
     return lines
+
+
+def signature_line(public_key: str) -> str:
+    """What the kiosk requires of a content archive's signature."""
+    if not public_key:
+        return "not required (no content_public_key)"
+    try:
+        return f"required, key id {key_id(parse_public_key(public_key))}"
+    except SigningKeyError as error:  # the config check reports it too
+        return f"required, but the key is unusable ({error})"
 
 
 def review_lines(bundle: ContentBundle, policy: str) -> list[tuple[bool, str]]:

@@ -29,6 +29,7 @@ from kiosk.app.speech import connect_speech, warm_up_speech
 from kiosk.app.views import connect_display, connect_visitor_actions
 from kiosk.config import LoadedConfig
 from kiosk.config.keymap import KeyMap
+from kiosk.content.history import HISTORY_FOLDER, ContentHistory
 from kiosk.content.store import ContentStore, configured_folder, link_urls
 from kiosk.content.store import offered_languages as offered_by_bundle
 from kiosk.control.keypad import KeypadNavigator
@@ -274,17 +275,28 @@ def build_kiosk(
     clock: Callable[[], float] = time.monotonic,
     i18n_dir: Path | None = None,
     screen_reader_detector: Detector | None = None,
+    wall_clock: Callable[[], float] = time.time,
+    watch_crashes: bool = False,
 ) -> Kiosk:
     """Build the kiosk. *language* overrides the config's default language (--lang);
     *synthesizer* replaces the speech engine's and *clock* the idle and PIN timers'
     (tests); *i18n_dir* replaces the bundled interface catalogs;
-    *screen_reader_detector* the platform's screen reader detection."""
+    *screen_reader_detector* the platform's screen reader detection; *wall_clock* the
+    content history's clock. With *watch_crashes* (the running kiosk), a last run that
+    never ended cleanly counts as a crash of its content (kiosk/content/history.py)."""
     config = loaded.config
     fonts = _install_fonts(qt_app)
     accessibility.install(qt_app)
 
     # Models and services.
-    content = ContentStore(link_urls(loaded), config.unreviewed_translations == "mark")
+    content = ContentStore(
+        link_urls(loaded),
+        config.unreviewed_translations == "mark",
+        public_key=config.content_public_key,
+        history=ContentHistory(loaded.state_folder() / HISTORY_FOLDER, wall_clock),
+    )
+    if watch_crashes:
+        content.note_start()
     content.load(configured_folder(loaded))
     languages = offered_languages(loaded, content)
     session = _new_session(loaded, languages, language)

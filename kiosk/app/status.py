@@ -21,6 +21,7 @@ from PySide6.QtCore import QObject, QTimer
 
 from kiosk import version
 from kiosk.app.diagnostics import HealthState
+from kiosk.app.root import Kiosk
 from kiosk.config import LoadedConfig
 from kiosk.content.store import ContentStore, offered_languages
 from kiosk.speech.service import SpeechService
@@ -85,7 +86,7 @@ class HealthReporter(QObject):
         self._session = session
         self._health = health
         self._screen_reader = screen_reader
-        self._frames = frames
+        self.frames = frames
         self._clock = clock
         self._started = clock()
         self.state_dir = loaded.state_folder()
@@ -115,8 +116,8 @@ class HealthReporter(QObject):
             updated=now,
             uptime_s=now - self._started,
             starts=self.starts,
-            alive=self._frames.alive(),
-            last_frame_age_s=self._frames.age(),
+            alive=self.frames.alive(),
+            last_frame_age_s=self.frames.age(),
             content_id=bundle.id,
             content_version=bundle.version,
             content_source=str(bundle.source),
@@ -132,6 +133,7 @@ class HealthReporter(QObject):
             content_problems=[str(issue) for issue in self._content.issues],
             log_problem=self._health.log_problem(),
             last_crash=self._health.last_crash,
+            last_rollback=self._content.last_rollback,
         )
 
     def write(self) -> None:
@@ -155,3 +157,19 @@ def previous_starts(path: Path) -> int:
         if isinstance(starts, int) and not isinstance(starts, bool) and starts >= 0:
             return starts
     return 0
+
+
+def report_health(kiosk: Kiosk) -> HealthReporter:
+    """The running kiosk's health reporter, on a frame clock watching its window (start
+    both after the first frame); staff diagnostics name the health file."""
+    reporter = HealthReporter(
+        loaded=kiosk.loaded_config,
+        content=kiosk.content,
+        speech=kiosk.speech,
+        session=kiosk.session,
+        health=kiosk.health,
+        screen_reader=kiosk.screen_reader,
+        frames=FrameClock(kiosk.window),
+    )
+    kiosk.health.health_file = lambda: reporter.problem or f"writing {reporter.state_dir}"
+    return reporter

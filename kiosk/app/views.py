@@ -3,6 +3,7 @@ the session's and the content's changes → the views."""
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable
 
 from kiosk.content.store import ContentStore
@@ -16,6 +17,8 @@ from kiosk.ui.text_size import apply_text_size
 from kiosk.ui.theme import palette_for, style_sheet
 from kiosk.ui.toolbar import Toolbar
 from kiosk.ui.window import KioskWindow
+
+log = logging.getLogger(__name__)
 
 
 def connect_visitor_actions(
@@ -79,6 +82,16 @@ def connect_display(
         window.setStyleSheet(style_sheet(palette_for(session.high_contrast)))
 
     def show_content() -> None:
+        try:
+            render_content()
+        except Exception as error:
+            # A bundle that loads but cannot be shown: go back to the one before it
+            # (which emits `changed` again); with none, the crash guard takes it.
+            log.exception("Content %s could not be shown", content.bundle.source)
+            if not content.render_failed(error):
+                raise
+
+    def render_content() -> None:
         bundle = content.bundle
         home.show_text(bundle)
         feedback = bundle.links.get("feedback")

@@ -14,8 +14,8 @@ from pathlib import Path
 from kiosk import version
 from kiosk.app.diagnostics import review_lines
 from kiosk.config import LoadedConfig, find_config, load_config
-from kiosk.content import BundleInvalidError, ContentBundle, load_bundle
-from kiosk.content.archive import load_content
+from kiosk.content import ContentBundle, load_bundle
+from kiosk.content.reading import read_content
 from kiosk.content.store import configured_folder, link_urls, offered_languages
 from kiosk.system import resources
 from kiosk.system.i18n import SOURCE_LANGUAGE, Translator, catalog_path
@@ -58,17 +58,21 @@ def check_config(report: Report, path: Path | None) -> LoadedConfig:
 
 def check_content(report: Report, folder: Path | None, loaded: LoadedConfig) -> list[str]:
     """Report on the content bundle in *folder*, a folder or a `.faqbundle` archive
-    (None: the config's or the bundled one);
+    (None: the config's or the bundled one), signed if the config names a public key;
     return the languages the kiosk will offer with it."""
     report.section("Content")
-    folder = folder or configured_folder(loaded) or resources.content_dir()
-    try:
-        bundle = load_content(folder).with_link_urls(link_urls(loaded))
-    except BundleInvalidError as invalid:
-        for issue in invalid.issues:
+    folder = folder or configured_folder(loaded)
+    key = loaded.config.content_public_key
+    result = read_content(folder, key)
+    if result.bundle is None:
+        for issue in result.issues:
             report.error(str(issue))
-        # The kiosk shows its own bundle instead.
+        # The kiosk shows its own bundle instead (or the last good one it kept).
         return offered_languages(load_bundle(resources.content_dir()), loaded.config)
+    folder = folder or resources.content_dir()
+    bundle = result.bundle.with_link_urls(link_urls(loaded))
+    if key and result.sha256:
+        report.ok(f"{folder}: signed with the config's content_public_key")
     report.ok(
         f"{folder}: bundle {bundle.id!r} version {bundle.version}, "
         f"{len(bundle.question_ids)} questions in {', '.join(bundle.languages)}"

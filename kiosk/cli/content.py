@@ -21,6 +21,7 @@ COMMANDS: dict[str, str] = {
     "kiosk.authoring.approve": "approve",
     "kiosk.cli.preview": "preview",
     "kiosk.cli.content_archive": "pack, verify",
+    "kiosk.cli.content_signing": "keygen, sign",
 }
 
 DESCRIPTION = (

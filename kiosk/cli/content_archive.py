@@ -1,20 +1,24 @@
 """`faq-kiosk content pack` and `faq-kiosk content verify`: one file to publish a bundle.
 
 `pack DIR` checks the bundle folder and writes `<id>-<version>.faqbundle` (or `--out`);
-`verify FILE` says whether an archive is whole and unaltered, and loads. Format and
-limits: kiosk/content/archive.py.
+`verify FILE` says whether an archive is whole and unaltered, and loads, and, given a
+public key (`--public-key`, or the config's `content_public_key`), whether FILE.sig
+signs it with that key. Format and limits: kiosk/content/archive.py, signing.py.
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from pathlib import Path
 from typing import Any
 
+from kiosk.config import find_config, load_config
 from kiosk.content import BundleInvalidError
 from kiosk.content.archive import SUFFIX, default_name, load_archive, pack, verify
 from kiosk.content.loader import load_bundle
+from kiosk.content.signing import SigningKeyError, key_id, parse_public_key, signature_problem
 
 #: Exit statuses (kiosk/cli/content.py).
 OK, PROBLEMS = 0, 1
@@ -50,6 +54,15 @@ def register(subparsers: Any) -> None:
         ),
     )
     checker.add_argument("archive", type=Path, metavar="FILE", help=f"the {SUFFIX} archive")
+    checker.add_argument(
+        "--public-key",
+        metavar="KEY",
+        help="also check FILE.sig against this public key (its text, or a KEY.pub file); "
+        "default: the config's content_public_key, if it names one",
+    )
+    checker.add_argument(
+        "--config", type=Path, metavar="FILE", help="the config to take the public key from"
+    )
     checker.set_defaults(run=run_verify)
 
 
@@ -81,11 +94,35 @@ def run_pack(options: argparse.Namespace) -> int:
     return OK
 
 
+def _public_key(options: argparse.Namespace) -> tuple[str, str]:
+    # The public key to check the signature with, and where it came from ("" if none).
+    given: str | None = options.public_key
+    if given:
+        candidate = Path(given)
+        if candidate.is_file():
+            return candidate.read_text(encoding="ascii", errors="replace").strip(), str(candidate)
+        return given.strip(), "--public-key"
+    found = find_config(options.config, os.environ)
+    if found is None:
+        return "", ""
+    return load_config(found).config.content_public_key, f"{found} (content_public_key)"
+
+
 def run_verify(options: argparse.Namespace) -> int:
     """Verify `options.archive` and load the bundle in it."""
     path: Path = options.archive
     if problems := verify(path):
         return _report(BundleInvalidError(problems), f"{path}: refused")
+    key, whose = _public_key(options)
+    if key:
+        try:
+            problem = signature_problem(path, parse_public_key(key))
+        except SigningKeyError as error:
+            print(f"{whose}: {error}", file=sys.stderr)
+            return PROBLEMS
+        if problem is not None:
+            print(f"{path}: refused, it {problem}", file=sys.stderr)
+            return PROBLEMS
     try:
         bundle = load_archive(path)
     except BundleInvalidError as invalid:
@@ -94,6 +131,10 @@ def run_verify(options: argparse.Namespace) -> int:
         f"{path}: OK, {bundle.id} version {bundle.version}, "
         f"{len(bundle.question_ids)} questions in {', '.join(bundle.languages)}"
     )
+    if key:
+        print(f"  signed with the key of {whose} (key id {key_id(parse_public_key(key))})")
+    else:
+        print("  signature not checked (no --public-key, and no content_public_key configured)")
     for warning in bundle.warnings:
         print(f"  warning: {warning}")
     return OK

@@ -10,10 +10,9 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from kiosk.app import build_kiosk
-from kiosk.app.status import HealthReporter
+from kiosk.app.status import report_health
 from kiosk.app.usage import record_usage
 from kiosk.config import LoadedConfig
-from kiosk.system.frames import FrameClock
 from kiosk.system.health import (
     CrashGuard,
     InstanceLock,
@@ -30,6 +29,25 @@ log = logging.getLogger(__name__)
 WINDOWED_SIZE = (1280, 800)
 
 
+def _one_kiosk_lock() -> InstanceLock | None:
+    """The one-kiosk-per-machine lock, or None (said why) if another kiosk runs."""
+    try:
+        lock = single_instance_lock(machine_lock_path(os.environ))
+    except OSError as error:  # better two kiosks than a black screen
+        print(
+            f"faq-kiosk: cannot take the one-kiosk lock ({error}); starting anyway.",
+            file=sys.stderr,
+        )
+        return InstanceLock(None)
+    if lock is None:
+        print(
+            "faq-kiosk: another kiosk is already running on this machine; this second "
+            "copy exits and leaves it as it is.",
+            file=sys.stderr,
+        )
+    return lock
+
+
 def run_kiosk(
     qt_app: QApplication,
     loaded: LoadedConfig,
@@ -38,20 +56,8 @@ def run_kiosk(
     size: tuple[int, int] | None,
 ) -> int:
     """Run until staff choose Exit (or the service manager stops it)."""
-    try:
-        lock = single_instance_lock(machine_lock_path(os.environ))
-    except OSError as error:  # better two kiosks than a black screen
-        print(
-            f"faq-kiosk: cannot take the one-kiosk lock ({error}); starting anyway.",
-            file=sys.stderr,
-        )
-        lock = InstanceLock(None)
+    lock = _one_kiosk_lock()
     if lock is None:
-        print(
-            "faq-kiosk: another kiosk is already running on this machine; this second "
-            "copy exits and leaves it as it is.",
-            file=sys.stderr,
-        )
         return 3
     config = loaded.config
     log_dir = loaded.resolve_path(config.log_dir) if config.log_dir else default_log_dir()
@@ -59,7 +65,7 @@ def run_kiosk(
     for issue in loaded.issues:
         log.error("Config: %s", issue)
 
-    kiosk = build_kiosk(qt_app, loaded, language)
+    kiosk = build_kiosk(qt_app, loaded, language, watch_crashes=True)
     kiosk.health.log_problem = log_problem
     guard = CrashGuard(log_dir)
     guard.install()
@@ -70,20 +76,12 @@ def run_kiosk(
         kiosk.turnover.recover_from_crash()
 
     guard.crashed.connect(recovered)
+    guard.crashed.connect(kiosk.content.note_crash)  # twice in a minute: content rolled back
     window = kiosk.window
     # Proof of life is a painted frame: the heartbeat and the health file follow paints.
-    frames = FrameClock(window)
+    reporter = report_health(kiosk)
+    frames = reporter.frames
     notifier = SystemdNotifier(alive=frames.alive)
-    reporter = HealthReporter(
-        loaded=loaded,
-        content=kiosk.content,
-        speech=kiosk.speech,
-        session=kiosk.session,
-        health=kiosk.health,
-        screen_reader=kiosk.screen_reader,
-        frames=frames,
-    )
-    kiosk.health.health_file = lambda: reporter.problem or f"writing {reporter.state_dir}"
     usage = record_usage(kiosk)
 
     def first_frame() -> None:
@@ -111,6 +109,7 @@ def run_kiosk(
     code = qt_app.exec()
     if usage is not None:
         usage.flush()
+    kiosk.content.note_stop()
     notifier.stop()
     guard.uninstall()
     lock.unlock()

@@ -82,6 +82,8 @@ def assess(health: dict[str, Any], now: float, max_age_s: float) -> tuple[bool, 
     problems += [f"content: {issue}" for issue in health.get("content_problems") or []]
     if health.get("log_problem"):
         problems.append(f"log: {health['log_problem']}")
+    if health.get("last_rollback"):
+        problems.append(f"content rolled back: {health['last_rollback']}")
     return healthy, problems
 
 

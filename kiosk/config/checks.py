@@ -4,6 +4,8 @@ each setting uses; the content loader uses `url_problem` and `language_code_prob
 
 from __future__ import annotations
 
+import base64
+import binascii
 import re
 import unicodedata
 from collections.abc import Callable
@@ -19,6 +21,9 @@ LANGUAGE_CODE = re.compile(r"[a-z]{2,3}(-[A-Za-z0-9]{2,8})*")
 #: QR version 12 at error level M, 3 px modules (kiosk/system/qr.py MIN_MODULE_PX). Measured
 #: with zxing-cpp on the rendered card at half resolution: 287 decodes, 288 does not.
 MAX_QR_URL_BYTES = 287
+
+#: The size of an Ed25519 public key.
+ED25519_KEY_BYTES = 32
 
 Check = Callable[[Any], str | None]
 
@@ -61,6 +66,20 @@ def path_problem(value: str) -> str | None:
         Path(value).expanduser()
     except RuntimeError:  # "~name" of a user this machine does not have
         return "names the home folder of a user this machine does not have"
+    return None
+
+
+def public_key_problem(value: str) -> str | None:
+    """Why *value* is not an Ed25519 public key as `faq-kiosk content keygen` prints it
+    (base64 of 32 bytes), or None; empty is allowed (no signatures required)."""
+    if not value:
+        return None
+    try:
+        raw = base64.b64decode(value.strip(), validate=True)
+    except (binascii.Error, ValueError):
+        return "is not base64: paste the 44 characters `faq-kiosk content keygen` printed"
+    if len(raw) != ED25519_KEY_BYTES:
+        return f"is {len(raw)} bytes, not the {ED25519_KEY_BYTES} of an Ed25519 public key"
     return None
 
 

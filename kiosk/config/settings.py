@@ -26,6 +26,7 @@ from kiosk.config.checks import (
     links_problem,
     one_of,
     path_problem,
+    public_key_problem,
     voices_problem,
     web_url_problem,
 )
@@ -172,6 +173,17 @@ SCHEMA: tuple[Setting, ...] = (
         path_problem,
     ),
     Setting(
+        "content_public_key",
+        str,
+        "",
+        "Ed25519 public key (44 characters of base64, from `faq-kiosk content keygen`) "
+        "that content archives must be signed with. Set: content_dir must name a "
+        ".faqbundle archive with a valid ARCHIVE.sig beside it; unsigned, altered or "
+        "otherwise signed archives and bundle folders are refused. Empty: no signature "
+        "needed.",
+        public_key_problem,
+    ),
+    Setting(
         "unreviewed_translations",
         str,
         "hide",
@@ -204,7 +216,8 @@ SCHEMA: tuple[Setting, ...] = (
         str,
         "",
         "Folder for what the kiosk keeps between runs (the staff PIN lock-out, the "
-        "health file health.json). Empty: "
+        "health file health.json, usage counts, the last two good content archives in "
+        "content/). Empty: "
         "the platform default (~/.local/state/faq-kiosk; %PROGRAMDATA%\\FaqKiosk\\state).",
         path_problem,
     ),
@@ -273,6 +286,7 @@ class Config:
     display_theme: str
     display_text_size: int
     content_dir: str
+    content_public_key: str
     unreviewed_translations: str
     screen_reader: str
     log_dir: str

@@ -14,11 +14,13 @@ is an unchanged file for rsync and Ansible.
 member listed with its checksum and nothing listed missing. A half-copied (truncated)
 or altered archive is refused, and the kiosk keeps the content it shows.
 
-Where it unpacks (the rule for IT): the kiosk unpacks an archive into a private
-temporary folder, loads it from there and removes the folder; nothing is kept on disk.
-The bundle it replaces stays in memory for the staff sheet's "Roll back to the previous
-content" until the kiosk restarts (`ContentStore`). Old archives on disk are IT's: the
-Ansible role keeps the last `faq_kiosk_content_keep` releases beside the current one.
+Where it unpacks (the rule for IT): the kiosk copies an archive (and its signature,
+kiosk/content/signing.py) into its state folder (kiosk/content/history.py, which keeps
+the last two good ones), unpacks that copy into a private temporary folder, loads it
+from there and removes the folder. The bundle it replaces stays in memory for the staff
+sheet's "Roll back to the previous content" until the kiosk restarts (`ContentStore`).
+The published archives are IT's: the Ansible role keeps the last
+`faq_kiosk_content_keep` releases beside the current one.
 """
 
 from __future__ import annotations

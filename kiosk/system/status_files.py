@@ -41,6 +41,7 @@ METRICS = (
     ("faq_kiosk_restarts_total", "counter", "Kiosk starts after the first one."),
     ("faq_kiosk_visitors_total", "counter", "Visitors (a language chosen) since the start."),
     ("faq_kiosk_config_problems", "gauge", "Problems found in the config file."),
+    ("faq_kiosk_content_rolled_back", "gauge", "1 if content was rolled back automatically."),
     ("faq_kiosk_log_ok", "gauge", "1 if the log file is being written, else 0."),
     ("faq_kiosk_screen_reader_running", "gauge", "1 while a screen reader is taken to run."),
     ("faq_kiosk_uptime_seconds", "gauge", "Seconds since this kiosk process started."),
@@ -71,6 +72,7 @@ class HealthSnapshot:
     content_problems: list[str] = field(default_factory=list)
     log_problem: str | None = None
     last_crash: str | None = None
+    last_rollback: str | None = None  # the last automatic content rollback
     format: int = FORMAT
 
     @property
@@ -112,6 +114,7 @@ def prometheus_text(snapshot: HealthSnapshot) -> str:
         "faq_kiosk_restarts_total": [("", snapshot.restarts)],
         "faq_kiosk_visitors_total": [("", snapshot.visitors)],
         "faq_kiosk_config_problems": [("", len(snapshot.config_problems))],
+        "faq_kiosk_content_rolled_back": [("", 1 if snapshot.last_rollback else 0)],
         "faq_kiosk_log_ok": [("", 0 if snapshot.log_problem else 1)],
         "faq_kiosk_screen_reader_running": [("", 1 if snapshot.screen_reader_running else 0)],
         "faq_kiosk_uptime_seconds": [("", round(snapshot.uptime_s, 1))],

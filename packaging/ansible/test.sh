@@ -9,7 +9,9 @@
 #    task (template + validate), checked by the kiosk's config and content validation;
 # 4. a real run of the role's content and config tasks in a scratch folder: a good
 #    bundle and config go live, a second run changes nothing, a bad config and a bad
-#    bundle are refused and the live ones kept, a new bundle replaces the old;
+#    bundle are refused and the live ones kept, a new bundle replaces the old; with a
+#    content public key, a signed archive goes live and an unsigned, a tampered and a
+#    wrong-key archive are each refused with the live content kept;
 # 5. site.yml --check --diff against this machine as a Lincoln High kiosk, with the .deb
 #    from dist/ (or a stand-in built here), then with the apt-repository source; both
 #    must pass and leave the machine as it was;
@@ -69,7 +71,7 @@ expect_in() {
 step "prerequisites (root, Debian packages, pinned tools in $VENV)"
 [ "$(id -u)" = 0 ] || fail "run as root: the --check run reads dpkg and apt as a deployment does"
 missing=()
-for package in python3-venv python3-apt python3-debian; do
+for package in python3-venv python3-apt python3-debian python3-cryptography; do
 	dpkg-query -W -f='${db:Status-Status}' "$package" 2>/dev/null | grep -qx installed ||
 		missing+=("$package")
 done
@@ -176,6 +178,51 @@ run real-update "${real[@]}"
 [ "$(readlink "$link")" != "$live" ] || fail "an updated bundle did not go live"
 [ -d "$live" ] || fail "the previous release was not kept"
 echo "  edited bundle: live, previous release kept"
+# Signed archives (kiosk.content.archive and .signing, with this machine's python3).
+sign_tool() {
+	/usr/bin/python3 - "$REPO" "$@" <<'PY'
+import sys
+from pathlib import Path
+sys.path.insert(0, sys.argv[1])
+from kiosk.content.archive import pack
+from kiosk.content.signing import generate_key, read_private_key, sign
+command, *rest = sys.argv[2:]
+if command == "keygen":
+    print(generate_key(Path(rest[0])))
+elif command == "pack":
+    pack(Path(rest[0]), Path(rest[1]))
+elif command == "sign":
+    sign(Path(rest[0]), read_private_key(Path(rest[1])))
+PY
+}
+signed="$FAQ_KIOSK_TEST_DIR/signed"
+mkdir -p "$signed"
+public=$(sign_tool keygen "$signed/district.key")
+other=$(sign_tool keygen "$signed/other.key")
+sign_tool pack "$FAQ_KIOSK_TEST_DIR/bundle" "$signed/good.faqbundle"
+sign_tool sign "$signed/good.faqbundle" "$signed/district.key"
+with_key=(-e faq_kiosk_content_public_key="$public")
+run real-signed "${real[@]}" "${with_key[@]}" -e faq_kiosk_content_src="$signed/good.faqbundle"
+live=$(readlink "$link")
+case "$live" in *.faqbundle) ;; *) fail "the signed archive did not go live: $live" ;; esac
+[ -f "$live.sig" ] || fail "the signature was not copied beside the release"
+grep -qxF "content_public_key = \"$public\"" "$config" || fail "config.toml lacks content_public_key"
+echo "  signed archive with faq_kiosk_content_public_key: live with its .sig, key in config.toml"
+echo "# another edit" >>"$FAQ_KIOSK_TEST_DIR/bundle/en.toml"
+sign_tool pack "$FAQ_KIOSK_TEST_DIR/bundle" "$signed/unsigned.faqbundle"
+run_failing real-unsigned "${real[@]}" "${with_key[@]}" -e faq_kiosk_content_src="$signed/unsigned.faqbundle"
+expect_in real-unsigned 'is not signed'
+cp "$signed/unsigned.faqbundle" "$signed/wrong-key.faqbundle"
+sign_tool sign "$signed/wrong-key.faqbundle" "$signed/other.key"
+run_failing real-wrong-key "${real[@]}" "${with_key[@]}" -e faq_kiosk_content_src="$signed/wrong-key.faqbundle"
+expect_in real-wrong-key 'is signed with another key'
+cp "$signed/unsigned.faqbundle" "$signed/tampered.faqbundle"
+cp "$signed/good.faqbundle.sig" "$signed/tampered.faqbundle.sig"  # good's signature, other bytes
+run_failing real-tampered "${real[@]}" "${with_key[@]}" -e faq_kiosk_content_src="$signed/tampered.faqbundle"
+expect_in real-tampered 'does not match its signature'
+[ "$(readlink "$link")" = "$live" ] || fail "a refused archive went live"
+[ "$other" != "$public" ] || fail "two keys made alike"
+echo "  unsigned, wrong-key and tampered archives: each refused, the signed one stays live"
 
 step "health.yml: one table of every kiosk's faq-kiosk status; stale and missing ones fail"
 health="$WORK/health/health.json"

@@ -63,3 +63,58 @@ def test_check_accepts_an_archive_for_content(
     archive.write_bytes(archive.read_bytes()[:-50])
     assert run_check(None, archive) == 1
     assert "cut short" in capsys.readouterr().out
+
+
+def test_keygen_sign_and_verify_with_a_public_key(
+    tmp_path: Path, bundled_content: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    key, archive = tmp_path / "district.key", tmp_path / "faq.faqbundle"
+    assert main(["content", "keygen", "--out", str(key)]) == 0
+    public = (tmp_path / "district.key.pub").read_text(encoding="ascii").strip()
+    assert f'content_public_key = "{public}"' in capsys.readouterr().out
+    assert main(["content", "keygen", "--out", str(key)]) == 1  # never replaces a key
+    assert main(["content", "pack", str(bundled_content), "--out", str(archive)]) == 0
+    assert main(["content", "verify", str(archive), "--public-key", public]) == 1
+    assert "is not signed" in capsys.readouterr().err
+    assert main(["content", "sign", str(archive), "--key", str(key)]) == 0
+    assert (tmp_path / "faq.faqbundle.sig").is_file()
+    capsys.readouterr()
+    assert main(["content", "verify", str(archive), "--public-key", str(key) + ".pub"]) == 0
+    assert "signed with the key of" in capsys.readouterr().out
+    other = tmp_path / "other.key"
+    assert main(["content", "keygen", "--out", str(other)]) == 0
+    capsys.readouterr()
+    assert main(["content", "verify", str(archive), "--public-key", f"{other}.pub"]) == 1
+    assert "signed with another key" in capsys.readouterr().err
+
+
+def test_check_with_a_public_key_names_why_an_archive_is_refused(
+    qapp: QApplication,
+    tmp_path: Path,
+    bundled_content: Path,
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    key, archive = tmp_path / "district.key", tmp_path / "faq.faqbundle"
+    assert main(["content", "keygen", "--out", str(key)]) == 0
+    public = (tmp_path / "district.key.pub").read_text(encoding="ascii").strip()
+    assert main(["content", "pack", str(bundled_content), "--out", str(archive)]) == 0
+    config = tmp_path / "config.toml"
+    config.write_text(
+        f'content_dir = "{archive}"\ncontent_public_key = "{public}"\n', encoding="utf-8"
+    )
+    capsys.readouterr()
+    assert run_check(config, None) == 1
+    out = capsys.readouterr().out
+    assert f"ERROR {archive}: is not signed" in out
+    assert main(["content", "sign", str(archive), "--key", str(key)]) == 0
+    capsys.readouterr()
+    assert run_check(config, None) == 0
+    assert "signed with the config's content_public_key" in capsys.readouterr().out
+    data = bytearray(archive.read_bytes())
+    data[100] ^= 0x01
+    archive.write_bytes(bytes(data))
+    assert run_check(config, None) == 1
+    assert "does not match its signature" in capsys.readouterr().out
+    config.write_text('content_public_key = "not a key"\n', encoding="utf-8")
+    assert run_check(config, None) == 1
+    assert "content_public_key: is not base64" in capsys.readouterr().out

@@ -91,6 +91,7 @@ idle_timeout_s = 120
 idle_warning_s = 30
 attract_after_s = 900
 content_dir = "/srv/faq"
+content_public_key = "ang0/BRLi4Hy2Qio5fBq2ZIoVjSDyjDwnRPDMRoXeJg="
 unreviewed_translations = "mark"
 screen_reader = "off"
 log_dir = "/var/log/faq-kiosk"
@@ -146,6 +147,7 @@ def test_every_setting_given_validly_is_used(tmp_path: Path) -> None:
         display_theme="high-contrast",
         display_text_size=150,
         content_dir="/srv/faq",
+        content_public_key="ang0/BRLi4Hy2Qio5fBq2ZIoVjSDyjDwnRPDMRoXeJg=",
         unreviewed_translations="mark",
         screen_reader="off",
         log_dir="/var/log/faq-kiosk",

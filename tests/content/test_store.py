@@ -223,7 +223,7 @@ def test_reload_reads_off_the_ui_thread_and_keeps_the_screen_turning(
     import threading
     import time
 
-    from kiosk.content import store as store_module
+    from kiosk.content import reading as reading_module
 
     threads: list[str] = []
 
@@ -232,7 +232,7 @@ def test_reload_reads_off_the_ui_thread_and_keeps_the_screen_turning(
         time.sleep(0.5)  # a large bundle
         return load_bundle(folder)
 
-    monkeypatch.setattr(store_module, "load_content", slow_load)
+    monkeypatch.setattr(reading_module, "load_bundle", slow_load)
     store = ContentStore({})
     started = time.monotonic()
     assert store.reload(good)
@@ -248,14 +248,14 @@ def test_reload_reads_off_the_ui_thread_and_keeps_the_screen_turning(
 def test_an_unexpected_error_while_reading_is_an_issue_not_a_crash(
     qtbot: QtBot, good: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from kiosk.content import store as store_module
+    from kiosk.content import reading as reading_module
 
     def broken_loader(folder: Path) -> ContentBundle:
         raise MemoryError("no room")
 
     store = ContentStore({})
     before = store.bundle.id
-    monkeypatch.setattr(store_module, "load_content", broken_loader)
+    monkeypatch.setattr(reading_module, "load_bundle", broken_loader)
     with qtbot.waitSignal(store.reloaded, timeout=5000) as done:
         store.reload(good)
     assert done.args == [False]

@@ -105,7 +105,8 @@ def test_a_content_archive_is_verified_on_the_kiosk_before_it_goes_live() -> Non
     check = next(name for name in names if "faq-kiosk check --content" in name)
     switch = names.index("Switch the kiosk to the new bundle")
     assert names.index(verify) < names.index(stop) < names.index(check) < switch
-    assert "'content', 'verify', faq_kiosk_content_release" in tasks[verify]
+    assert "'content', 'verify']" in tasks[verify]
+    assert "+ [faq_kiosk_content_release]" in tasks[verify]
     assert "- faq_kiosk_content_archive" in tasks[verify]
     assert "faq_kiosk_content_verify.rc" in tasks[stop]
     assert "ansible.builtin.fail" in tasks[stop]
@@ -117,3 +118,24 @@ def test_a_content_archive_is_verified_on_the_kiosk_before_it_goes_live() -> Non
     assert "faq_kiosk_content_src if faq_kiosk_content_archive" in tasks[copy]
     # Old archive releases are cleaned up like folders.
     assert "file_type: any" in tasks["Find older content releases (folders and archives)"]
+
+
+def test_with_a_public_key_only_a_signed_archive_goes_live() -> None:
+    # faq_kiosk_content_public_key: the signature is required before the copy, copied
+    # beside the release, and given to the verify; config.toml names the key.
+    tasks = _tasks(ROLE / "tasks" / "content.yml")
+    names = list(tasks)
+    unsigned = next(name for name in names if name.startswith("Stop before copying an unsigned"))
+    copy = names.index("Copy the bundle into its release (a folder's files, or the archive file)")
+    assert names.index(unsigned) < copy
+    assert "not faq_kiosk_content_sig_stat.stat.exists" in tasks[unsigned]
+    assert (
+        'dest: "{{ faq_kiosk_content_release }}.sig"'
+        in tasks["Copy the archive's signature beside its release"]
+    )
+    verify = next(name for name in names if "content verify" in name)
+    assert "['--public-key', faq_kiosk_content_public_key]" in tasks[verify]
+    template = (ROLE / "templates" / "config.toml.j2").read_text(encoding="utf-8")
+    assert "content_public_key = {{ toml(faq_kiosk_content_public_key | string) }}" in template
+    main = (ROLE / "tasks" / "main.yml").read_text(encoding="utf-8")
+    assert "faq_kiosk_content_public_key is set, so faq_kiosk_content_src must be" in main

@@ -28,6 +28,8 @@ class HealthState:
     last_crash: str | None = None
     # Where the health file goes, or why it cannot be written (the running kiosk only).
     health_file: Callable[[], str] = lambda: "not written (no running kiosk)"
+    # The notice shown and the notice files' problems (the running kiosk).
+    notices: Callable[[], list[str]] = lambda: []
     # The usage counts' lines (the running kiosk, counts on).
     usage: Callable[[], list[str]] = lambda: [
         "Usage: not counted (no running kiosk, or usage_counts = false)"
@@ -73,6 +75,7 @@ def diagnostics_lines(
     lines.append(f"Log: {health.log_problem() or 'writing'}")
     lines.append(f"Health file: {health.health_file()}")
     lines.append(f"Last crash: {health.last_crash or 'none recorded'}")
+    lines += health.notices()
     lines += health.usage()
     return lines
 

@@ -174,6 +174,33 @@ def check_speech(report: Report, loaded: LoadedConfig, languages: list[str]) -> 
         )
 
 
+def check_notices(report: Report, loaded: LoadedConfig, languages: list[str]) -> None:
+    """The notice folder: the notice shown now, and files that cannot be shown."""
+    from datetime import datetime
+
+    from kiosk.app.notices import notice_folder
+    from kiosk.content.notice import active_notice
+
+    report.section("Notices")
+    folder = notice_folder(loaded)
+    if folder is None:
+        report.ok("no notice folder (notice_dir, or no config file)")
+        return
+    notice, problems = active_notice(folder, datetime.now().astimezone())
+    for problem in problems:
+        report.warn(f"not shown: {problem}")
+    if notice is None:
+        report.ok(f"{folder}: no notice in force")
+        return
+    report.ok(
+        f"{notice.source}: shown until {notice.expires.isoformat(timespec='minutes')} "
+        f"in {', '.join(notice.texts)}"
+    )
+    missing = [language for language in languages if language not in notice.texts]
+    if missing:
+        report.warn(f"{notice.source.name} has no text in {', '.join(missing)}")
+
+
 def run_check(config: Path | None, content: Path | None) -> int:
     """Print the report; 0 if there were no errors, 1 otherwise."""
     report = Report()
@@ -183,6 +210,7 @@ def run_check(config: Path | None, content: Path | None) -> int:
     check_catalogs(report, languages)
     check_fonts(report)
     check_speech(report, loaded, languages)
+    check_notices(report, loaded, languages)
     summary = "no problems found" if not report.errors else f"{report.errors} error(s)"
     report.lines.append(f"\n{summary}")
     print("\n".join(report.lines))

@@ -10,6 +10,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtWidgets import QApplication
 
 from kiosk.app import build_kiosk
+from kiosk.app.notices import show_notices
 from kiosk.app.status import report_health
 from kiosk.app.usage import record_usage
 from kiosk.config import LoadedConfig
@@ -83,12 +84,14 @@ def run_kiosk(
     frames = reporter.frames
     notifier = SystemdNotifier(alive=frames.alive)
     usage = record_usage(kiosk)
+    notices = show_notices(kiosk)
 
     def first_frame() -> None:
         frames.start()
         notifier.ready()
         reporter.start()
         kiosk.warm_up_speech()
+        notices.start()
 
     after_first_frame(window, first_frame)
     kiosk.enable_kiosk_mode()

@@ -231,6 +231,15 @@ SCHEMA: tuple[Setting, ...] = (
         path_problem,
     ),
     Setting(
+        "notice_dir",
+        str,
+        "",
+        "Folder watched for closure or emergency notices (a small TOML file or a CAP 1.2 "
+        'XML alert; docs/deploying.md, Notices). Empty: "notices" beside this config '
+        'file; "off": none.',
+        path_problem,
+    ),
+    Setting(
         "usage_counts",
         bool,
         True,
@@ -292,6 +301,7 @@ class Config:
     log_dir: str
     state_dir: str
     metrics_dir: str
+    notice_dir: str
     usage_counts: bool
     usage_retention_days: int
     keypad: dict[str, list[str]]

@@ -161,6 +161,12 @@ QFrame[role="answer"] {{
     border: none;
     border-left: 6px solid {p.checked_border};
 }}
+QFrame[role="notice"] {{
+    background: {p.card};
+    border: 6px solid {p.checked_border};
+    border-radius: 12px;
+}}
+QFrame[role="notice"]:focus {{ background: {p.focus_fill}; border-color: {p.focus_ring}; }}
 QFrame[role="overlay"] {{ background: rgba(0, 0, 0, 150); }}
 QFrame[role="attract"] {{ background: {p.background}; }}
 Glyph {{ color: {p.text}; }}

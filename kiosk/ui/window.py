@@ -18,6 +18,7 @@ from kiosk.ui.faq import FaqScreen
 from kiosk.ui.flow_layout import FlowLayout
 from kiosk.ui.home import HomeScreen
 from kiosk.ui.language_bar import LanguageBar
+from kiosk.ui.notice_banner import NoticeBanner
 from kiosk.ui.reading_order import Readable, ReadingItem, items_in
 from kiosk.ui.scrolling import bring_into_view
 from kiosk.ui.speech_bar import SpeechBar
@@ -72,6 +73,7 @@ class KioskWindow(QWidget):
         self.setFocus()
         self.setContextMenuPolicy(Qt.ContextMenuPolicy.NoContextMenu)
         self._close_allowed = False
+        self._banner: NoticeBanner | None = None
         self._t = t
         self._keypad_focus: QWidget | None = None
         self._text_size = TEXT_SIZES[0]
@@ -178,6 +180,8 @@ class KioskWindow(QWidget):
 
     def resizeEvent(self, event: QResizeEvent) -> None:  # noqa: N802 - Qt override
         super().resizeEvent(event)
+        if self._banner is not None:
+            self._banner.fit_to(event.size())
         self.update_tab_order_later()  # portrait and landscape order differently
         self.reflow_later()
 
@@ -202,6 +206,13 @@ class KioskWindow(QWidget):
             widget.setProperty("nav", "current")
             widget.style().polish(widget)
         bring_into_view(widget)
+
+    def add_banner(self, banner: NoticeBanner) -> None:
+        """Put *banner* above everything else on every screen (a notice)."""
+        column = self.layout()
+        assert isinstance(column, QVBoxLayout)
+        column.insertWidget(0, banner)
+        self._banner = banner
 
     def allow_close(self) -> None:
         """Let the next close request through (staff chose Exit)."""

@@ -97,6 +97,7 @@ screen_reader = "off"
 log_dir = "/var/log/faq-kiosk"
 state_dir = "/var/lib/faq-kiosk/state"
 metrics_dir = "/var/lib/prometheus/node-exporter"
+notice_dir = "/etc/faq-kiosk/notices"
 usage_counts = false
 usage_retention_days = 90
 
@@ -153,6 +154,7 @@ def test_every_setting_given_validly_is_used(tmp_path: Path) -> None:
         log_dir="/var/log/faq-kiosk",
         state_dir="/var/lib/faq-kiosk/state",
         metrics_dir="/var/lib/prometheus/node-exporter",
+        notice_dir="/etc/faq-kiosk/notices",
         usage_counts=False,
         usage_retention_days=90,
         keypad={},

@@ -63,7 +63,7 @@ class Keys(QObject):
     def _read(self) -> None:
         data = os.read(sys.stdin.fileno(), 4096)
         if not data:
-            self._app.quit()
+            self._end()
             return
         self._pending.extend(data)
         while b"\n" in self._pending:
@@ -72,7 +72,13 @@ class Keys(QObject):
             if line.strip() == b"press":
                 self.press()
             elif line.strip() == b"quit":
-                self._app.quit()
+                self._end()
+
+    def _end(self) -> None:
+        # exit(), not quit(): Qt 6's quit() first asks every window to close, and the
+        # locked-down kiosk refuses (kiosk/control/lockdown.py).
+        self._notifier.setEnabled(False)
+        self._app.exit(0)
 
 
 def main(cache: Path) -> int:

@@ -16,8 +16,10 @@ for, not its interface voiced.
 
 Each move must be heard within 300 ms of its key (docs/architecture.md, "Keypad speech
 keeps up"): what the keypad can say on a screen is a small fixed set, so `phrases()` lists
-it and the speech service makes it in the background before it is needed, after the first
-frame (Home) and whenever speech mode is on and the screen or its language changes.
+it and the speech service makes it in the background before it is needed: after the first
+frame (Home), after the key that turns speech mode on (the screen as it is while the
+keypad speaks: "Stop reading aloud", the speech bar), and in speech mode whenever the
+screen, its language or the open question changes.
 """
 
 from __future__ import annotations
@@ -85,7 +87,6 @@ class KeypadNavigator(QObject):
         session.screen_changed.connect(lambda _screen: self._prepare())
         session.language_changed.connect(lambda _language: self._prepare())
         session.open_question_changed.connect(lambda _question: self._prepare())
-        session.speech_mode_changed.connect(lambda _on: self._prepare())
         screen_reader.changed.connect(self._screen_reader_changed)
 
     # -- items -----------------------------------------------------------------------------
@@ -172,6 +173,8 @@ class KeypadNavigator(QObject):
         self._help.hide()
         first_press = not self._session.speech_mode
         self._session.set_speech_mode(True)
+        if first_press:
+            self._prepare()  # the screen as it is while the keypad speaks
         if action is None:
             self._session.choose_language(languages[digit])
             self._move_to(0)

@@ -11,7 +11,10 @@ or failing sound server fails it.
 
 from __future__ import annotations
 
+import json
 import os
+import subprocess
+import sys
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -19,6 +22,8 @@ from pathlib import Path
 import pytest
 
 from tests.sound_output import (
+    LOUD,
+    REPO,
     Move,
     Recorder,
     SoundServer,
@@ -27,6 +32,7 @@ from tests.sound_output import (
     signature,
     sound_server_missing,
 )
+from tests.speech.fake_workers import write_tone
 
 MOVES = 12  # the language buttons, the toolbar, the welcome: every kind of item on Home
 #: Not a latency limit: how long a move may stay unheard before the test calls it lost.
@@ -88,3 +94,31 @@ def test_every_keypad_move_is_heard(
     finally:
         kiosk.close()
     assert unheard == [], f"moves never heard at the output: {unheard}"
+
+
+def test_a_change_in_the_list_of_outputs_does_not_silence_the_sentence(
+    sound: tuple[SoundServer, Recorder], tmp_path: Path
+) -> None:
+    """Qt may say the outputs changed when it first lists them, just after the first
+    sentence started; the default output is the same, so the sentence must play on (the
+    player used to drop its sink, and ran the rest of the file silently on its clock)."""
+    server, recorder = sound
+    wav = tmp_path / "tone.wav"
+    write_tone(wav, seconds=1.5)
+    child = subprocess.run(
+        [sys.executable, "-m", "tests.player_child", str(wav)],
+        env={**server.env, "PYTHONPATH": os.pathsep.join([str(REPO), *sys.path])},
+        cwd=REPO,
+        capture_output=True,
+        timeout=60,
+        check=False,
+    )
+    assert child.returncode == 0, child.stderr.decode(errors="replace")
+    began = int(json.loads(child.stdout.decode().splitlines()[-1])["began_ns"])
+    time.sleep(0.2)  # the recorder's last chunk
+    start = recorder.offset_at(began + 500_000_000)
+    end = recorder.offset_at(began + 1_300_000_000)
+    later = memoryview(bytes(recorder.audio[start - start % 2 : end - end % 2])).cast("h")
+    assert len(later) > 0
+    loud = sum(1 for sample in later if abs(sample) >= LOUD) / len(later)
+    assert loud > 0.5, f"only {loud:.0%} of 0.5-1.3 s into the sentence sounded"

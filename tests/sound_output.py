@@ -85,6 +85,7 @@ class SoundServer:
             "--system=false",
             "--exit-idle-time=-1",
             "--use-pid-file=no",
+            "--disable-shm=yes",  # a CI container may have no usable /dev/shm
             "-F",
             "/dev/null",
             f"--load=module-null-sink sink_name={SINK} rate={RATE} channels=1 format=s16le",

@@ -9,12 +9,13 @@ STAMP := $(VENV)/.installed
 # System packages: Qt's xcb platform libraries, fonts, espeak-ng (speech), Xvfb (tests),
 # gettext's msgfmt and poppler's pdftoppm (independent checks of the PO and PDF files
 # `faq-kiosk content` writes), dbus-daemon and dbus-bin's dbus-monitor (a private bus for the
-# screen-reader detection and AT-SPI event tests).
+# screen-reader detection and AT-SPI event tests), PulseAudio and parec (a private sound
+# server whose output the keypad-voice test and benchmark record: tests/sound_output.py).
 APT_PACKAGES := espeak-ng libespeak-ng1 fonts-noto-core xvfb xauth libpulse0 \
 	libxcb-cursor0 libxcb-icccm4 libxcb-keysyms1 libxcb-image0 libxcb-render-util0 \
 	libxcb-shape0 libxcb-xinerama0 libxcb-randr0 libxcb-xkb1 libxkbcommon-x11-0 \
 	libegl1 libgl1 libfontconfig1 libdbus-1-3 libglib2.0-0 \
-	gettext poppler-utils dbus-daemon dbus-bin
+	gettext poppler-utils dbus-daemon dbus-bin pulseaudio pulseaudio-utils
 # What `make screen-reader-test` adds: Orca and what it needs to speak under Xvfb.
 SCREEN_READER_PACKAGES := orca at-spi2-core speech-dispatcher \
 	speech-dispatcher-espeak-ng speech-dispatcher-audio-plugins libasound2 xdotool \
@@ -87,6 +88,7 @@ bench: venv
 	$(BIN)/python benchmarks/startup_memory.py
 	$(BIN)/python benchmarks/ui_latency.py
 	$(BIN)/python benchmarks/speech_latency.py
+	$(BIN)/python benchmarks/keypad_voice.py
 	$(BIN)/python benchmarks/bundle_load.py
 	$(BIN)/python benchmarks/content_signing.py
 

@@ -106,9 +106,11 @@ class Kiosk:
         self.attract_timer.start()
 
     def warm_up_speech(self) -> None:
-        """Start the speech engine and make the questions in the visitor's language
-        (call once the first frame is on screen)."""
-        warm_up_speech(self.speech, self.content.bundle, self.session.language)
+        """Start the speech engine and make what the keypad can say on this screen, then
+        the questions in the visitor's language (call once the first frame is on screen)."""
+        warm_up_speech(
+            self.speech, self.content.bundle, self.session.language, self.keypad.phrases()
+        )
 
     def diagnostics(self) -> list[str]:
         """The staff diagnostics lines."""

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from PySide6.QtCore import QCoreApplication
 
 from kiosk.content import ContentBundle
@@ -103,10 +105,17 @@ def connect_speech(
     show_state(speech.state)
 
 
-def warm_up_speech(speech: SpeechService, bundle: ContentBundle, language: str) -> None:
-    """Start the speech engine and make *language*'s questions and answers in the
-    background. Call once the first frame is on screen, never before."""
-    utterances = []
+def warm_up_speech(
+    speech: SpeechService,
+    bundle: ContentBundle,
+    language: str,
+    keypad_phrases: Sequence[Utterance] = (),
+) -> None:
+    """Start the speech engine and make, in the background, first *keypad_phrases* (what
+    keypad moves on the screen shown can say: short, and each wanted within 300 ms of its
+    key), then *language*'s questions and answers. Call once the first frame is on screen,
+    never before."""
+    utterances = list(keypad_phrases)
     for question_id in bundle.question_ids:
         question = bundle.question(language, question_id)
         for text in (question.title, *question.answer):

@@ -13,6 +13,13 @@ speech mode stays off, and turning it on (keypad or toolbar) is undone; if it wa
 the screen reader started, it goes off and what the keypad was saying stops. Read aloud
 still reads the content when the visitor presses it: that is the kiosk's content, asked
 for, not its interface voiced.
+
+Each move must be heard within 300 ms of its key (docs/architecture.md, "Keypad speech
+keeps up"): what the keypad can say on a screen is a small fixed set, so `phrases()` lists
+it and the speech service makes it in the background before it is needed: after the first
+frame (Home), after the key that turns speech mode on (the screen as it is while the
+keypad speaks: "Stop reading aloud", the speech bar), and in speech mode whenever the
+screen, its language or the open question changes.
 """
 
 from __future__ import annotations
@@ -73,6 +80,13 @@ class KeypadNavigator(QObject):
         session.screen_changed.connect(lambda _screen: self._forget())
         session.reset_done.connect(self._forget)
         session.speech_mode_changed.connect(self._keep_speech_mode_off)
+        # What the keypad will say next is made before it is asked for (in speech mode),
+        # queued after what a key press says itself (`_in_key`).
+        self._in_key = False
+        self._unprepared = False
+        session.screen_changed.connect(lambda _screen: self._prepare())
+        session.language_changed.connect(lambda _language: self._prepare())
+        session.open_question_changed.connect(lambda _question: self._prepare())
         screen_reader.changed.connect(self._screen_reader_changed)
 
     # -- items -----------------------------------------------------------------------------
@@ -84,6 +98,34 @@ class KeypadNavigator(QObject):
             if overlay.isVisible():
                 return overlay.reading_order(self._session.language)
         return self._window.reading_order()
+
+    def phrases(self) -> list[Utterance]:
+        """Everything a keypad move can say on the screen shown now: each item as `describe`
+        says it, the last one also after "End of the screen.", and on Home the greeting.
+        (Help and volume are said when asked for; they are not moves. The help overlay is
+        left out: the next key closes it.)"""
+        language = self._session.language
+        overlay = next((o for o in self._overlays if o.isVisible()), None)
+        if overlay is None or overlay is self._help:
+            items = self._window.reading_order()
+        else:
+            items = overlay.reading_order(language)
+        said = [self.describe(item) for item in items]
+        if said:
+            said.append(self._t.gettext("End of the screen.") + " " + said[-1])
+        phrases = [Utterance(text, language) for text in said if text]
+        if self._session.screen == Screen.HOME:
+            phrases = self._greeting() + phrases
+        return phrases
+
+    def _prepare(self) -> None:
+        """Have the speech service make this screen's phrases in the background: now, or,
+        during a key press, once the key's own speech has been asked for (so the worker
+        makes that first)."""
+        if self._in_key:
+            self._unprepared = True
+        elif self._session.speech_mode and not self._screen_reader.running:
+            self._speech.warm_up(self.phrases())
 
     @property
     def current(self) -> QWidget | None:
@@ -117,9 +159,22 @@ class KeypadNavigator(QObject):
             return False
         if event.isAutoRepeat():
             return True  # one step per press
+        self._in_key, self._unprepared = True, False
+        try:
+            self._take(action, digit)
+        finally:
+            self._in_key = False
+        if self._unprepared:
+            self._prepare()
+        return True
+
+    def _take(self, action: KeypadAction | None, digit: int) -> None:
+        languages = self._home.languages
         self._help.hide()
         first_press = not self._session.speech_mode
         self._session.set_speech_mode(True)
+        if first_press:
+            self._prepare()  # the screen as it is while the keypad speaks
         if action is None:
             self._session.choose_language(languages[digit])
             self._move_to(0)
@@ -127,7 +182,6 @@ class KeypadNavigator(QObject):
             self._greet()
         else:
             self.act(action)
-        return True
 
     def act(self, action: KeypadAction) -> None:
         """Do what *action* asks."""
@@ -247,12 +301,15 @@ class KeypadNavigator(QObject):
         if self._session.speech_mode and text:
             self._speak([Utterance(text, language or self._session.language)])
 
-    def _greet(self) -> None:
+    def _greeting(self) -> list[Utterance]:
         """On Home: which number key picks which language, each said in its own language."""
-        utterances = [
+        return [
             Utterance(self._t.gettext_in(lang, CHOOSE_WITH_KEY).format(key=index + 1), lang)
             for index, lang in enumerate(self._home.languages)
         ]
+
+    def _greet(self) -> None:
+        utterances = self._greeting()
         self._speak(utterances)
         self._help.show_text("\n".join(u.text for u in utterances))
 

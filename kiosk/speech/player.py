@@ -8,6 +8,11 @@ rapid stop/play it also crashed. See README, "Speech".)
 
 Without an audio device the sink cannot open; the player then runs each file through on
 its own clock, so the speech state machine still reaches the end of every sentence.
+
+A keypad move is to be heard within 300 ms of its key (docs/architecture.md, "Keypad
+speech keeps up"): playback starts at the first audible sample (espeak-ng begins most
+sentences with up to about 55 ms of silence), and a change in the list of audio outputs
+only moves playback when the default output itself changed, continuing the sentence there.
 """
 
 from __future__ import annotations
@@ -22,6 +27,18 @@ from PySide6.QtMultimedia import QAudioFormat, QAudioSink, QMediaDevices, QtAudi
 log = logging.getLogger(__name__)
 
 POLL_MS = 20
+#: Samples quieter than this (of 32767, about -60 dBFS) at a file's start are skipped.
+SILENCE = 32
+
+
+def audible_start(frames: bytes, channels: int) -> int:
+    """The byte offset of the first frame in *frames* (16-bit PCM, *channels* interleaved)
+    with a sample at or above SILENCE; len(frames) if there is none."""
+    samples = memoryview(frames)[: len(frames) - len(frames) % 2].cast("h")
+    for index, sample in enumerate(samples):
+        if abs(sample) >= SILENCE:
+            return (index - index % channels) * 2
+    return len(frames)
 
 
 def default_output_name() -> str:
@@ -47,6 +64,7 @@ class AudioPlayer(QObject):
         super().__init__()
         self._sink: QAudioSink | None = None
         self._sink_format: QAudioFormat | None = None
+        self._file_format: QAudioFormat | None = None  # the playing file's
         self._buffer = QBuffer(self)
         self._volume = 1.0
         self._duration_ms = 0
@@ -56,9 +74,10 @@ class AudioPlayer(QObject):
         self._poll = QTimer(self)
         self._poll.setInterval(POLL_MS)
         self._poll.timeout.connect(self._check_end)
+        self._device_id = b""  # the output the sink plays to
         self._devices = QMediaDevices(self)
-        # Headphones plugged in (a new default output): the next sentence uses it.
-        self._devices.audioOutputsChanged.connect(self._drop_sink)
+        # Headphones plugged in (a new default output): speech moves there.
+        self._devices.audioOutputsChanged.connect(self._outputs_changed)
 
     def play(self, path: str) -> None:
         """Play *path* from its start (whatever was playing stops)."""
@@ -66,15 +85,18 @@ class AudioPlayer(QObject):
         try:
             with wave.open(str(Path(path)), "rb") as audio:
                 frames = audio.readframes(audio.getnframes())
+                frames = frames[audible_start(frames, audio.getnchannels()) :]
                 audio_format = QAudioFormat()
                 audio_format.setSampleRate(audio.getframerate())
                 audio_format.setChannelCount(audio.getnchannels())
                 audio_format.setSampleFormat(QAudioFormat.SampleFormat.Int16)
-                self._duration_ms = round(1000 * audio.getnframes() / audio.getframerate())
+                frame_count = len(frames) // (2 * audio.getnchannels())
+                self._duration_ms = round(1000 * frame_count / audio.getframerate())
         except (OSError, EOFError, wave.Error) as problem:
             log.error("Cannot play %s: %s", path, problem)
             self.error.emit(str(problem))
             return
+        self._file_format = audio_format
         self._buffer.close()
         self._buffer.setData(QByteArray(frames))
         self._buffer.open(QIODevice.OpenModeFlag.ReadOnly)
@@ -108,6 +130,10 @@ class AudioPlayer(QObject):
             self._poll.start()
             if self._sink is not None and self._sink.state() == QtAudio.State.SuspendedState:
                 self._sink.resume()
+            elif self._sink is None and self._file_format is not None:  # the output changed
+                sink = self._sink_for(self._file_format)
+                if sink is not None:
+                    sink.start(self._buffer)
 
     def set_volume(self, percent: int) -> None:
         """Output volume, 0-100 (perceived loudness, not raw amplitude)."""
@@ -140,13 +166,30 @@ class AudioPlayer(QObject):
             self._sink = QAudioSink(device, audio_format, self)
             self._sink.setVolume(self._volume)
             self._sink_format = audio_format
+            self._device_id = bytes(device.id().data())
         return self._sink
 
     def _drop_sink(self) -> None:
         if self._sink is not None:
             self._sink.stop()
             self._sink.deleteLater()
-        self._sink, self._sink_format = None, None
+        self._sink, self._sink_format, self._device_id = None, None, b""
+
+    def _outputs_changed(self) -> None:
+        """The list of outputs changed. Qt also says so when it first lists them, just
+        after the first sentence started: dropping the sink then silenced that sentence
+        while the clock ran on. So the sink stays unless the default output is another
+        one; then what is playing goes on from where it was, on the new output."""
+        if self._sink is None:
+            return
+        device = QMediaDevices.defaultAudioOutput()
+        if not device.isNull() and bytes(device.id().data()) == self._device_id:
+            return
+        self._drop_sink()
+        if self._active and self._file_format is not None:
+            sink = self._sink_for(self._file_format)
+            if sink is not None:
+                sink.start(self._buffer)  # the buffer is where the old sink left it
 
     def _halt(self) -> None:
         self._active = False

@@ -146,6 +146,11 @@ class SpeechService(QObject):
         """The speech cache folder in use, and why if it is not the configured one."""
         return self._synth.cache_problem or f"Speech cache: {self._synth.cache_folder}"
 
+    def prepared(self, utterance: Utterance) -> bool:
+        """True if *utterance* is made already at the current rate: speaking it needs no
+        synthesis, only the audio output."""
+        return self._synth.cached(self._job(utterance))
+
     def voice_for(self, language: str) -> str | None:
         """The configured voice name for *language*."""
         return self._voices.get(language)

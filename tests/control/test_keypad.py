@@ -306,3 +306,38 @@ def test_the_config_forces_either_way(
     assert kiosk.session.speech_mode is keypad_speaks
     assert bool(spoken) is keypad_speaks
     assert any(f'screen_reader = "{mode}"' in line for line in kiosk.diagnostics())
+
+
+def test_what_the_keypad_can_say_is_made_before_it_is_asked_for(
+    qtbot: QtBot, live_kiosk: LiveKioskFactory
+) -> None:
+    """Issue 14.7: a move's speech must not wait for synthesis. After the first frame the
+    Home screen's phrases are made in the background; choosing a language makes the FAQ
+    screen's, in that language; and every move says one of the phrases made."""
+    kiosk, _clock = live_kiosk()
+    home = kiosk.keypad.phrases()
+    assert [u.text for u in home[:3]] == [
+        "For English, press 1.",
+        "Para español, presione 2.",
+        "Để dùng tiếng Việt, bấm phím 3.",
+    ]
+    kiosk.warm_up_speech()
+    qtbot.waitUntil(lambda: all(kiosk.speech.prepared(u) for u in home), timeout=30000)
+    # The first key turns speech mode on; while the keypad speaks, Read aloud is "Stop
+    # reading aloud": what the screen says then is made too.
+    press(qtbot, kiosk, Qt.Key.Key_Down)
+    speaking = kiosk.keypad.phrases()
+    assert "Stop reading aloud, button." in {u.text for u in speaking}
+    qtbot.waitUntil(lambda: all(kiosk.speech.prepared(u) for u in speaking), timeout=30000)
+    for _ in range(len(kiosk.keypad.items()) + 2):  # to the end of the screen and past it
+        press(qtbot, kiosk, Qt.Key.Key_Down)
+        assert set(kiosk.speech.utterances) <= {*home, *speaking}
+
+    press(qtbot, kiosk, Qt.Key.Key_2)
+    faq = kiosk.keypad.phrases()
+    assert kiosk.session.screen == Screen.FAQ
+    assert {u.language for u in faq} == {"es"}
+    qtbot.waitUntil(lambda: all(kiosk.speech.prepared(u) for u in faq), timeout=30000)
+    for _ in range(5):
+        press(qtbot, kiosk, Qt.Key.Key_Down)
+        assert set(kiosk.speech.utterances) <= set(faq)

@@ -15,9 +15,8 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from kiosk.app import Kiosk, build_kiosk
-from kiosk.app.status import HealthReporter
+from kiosk.app.status import HealthReporter, report_health
 from kiosk.config import load_config
-from kiosk.system.frames import FrameClock
 from kiosk.system.status_files import (
     HEALTH_NAME,
     METRICS,
@@ -30,15 +29,7 @@ from tests.helpers import discard
 
 
 def reporter_for(kiosk: Kiosk) -> HealthReporter:
-    return HealthReporter(
-        loaded=kiosk.loaded_config,
-        content=kiosk.content,
-        speech=kiosk.speech,
-        session=kiosk.session,
-        health=kiosk.health,
-        screen_reader=kiosk.screen_reader,
-        frames=FrameClock(kiosk.window),
-    )
+    return report_health(kiosk)
 
 
 @pytest.fixture

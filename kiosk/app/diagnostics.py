@@ -28,6 +28,8 @@ class HealthState:
     last_crash: str | None = None
     # Where the health file goes, or why it cannot be written (the running kiosk only).
     health_file: Callable[[], str] = lambda: "not written (no running kiosk)"
+    # Whether the kiosk rests now (quiet hours: the running kiosk).
+    resting: Callable[[], bool] = lambda: False
     # The notice shown and the notice files' problems (the running kiosk).
     notices: Callable[[], list[str]] = lambda: []
     # The usage counts' lines (the running kiosk, counts on).

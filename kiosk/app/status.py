@@ -134,6 +134,7 @@ class HealthReporter(QObject):
             log_problem=self._health.log_problem(),
             last_crash=self._health.last_crash,
             last_rollback=self._content.last_rollback,
+            resting=self._health.resting(),
         )
 
     def write(self) -> None:

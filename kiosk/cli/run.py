@@ -7,10 +7,11 @@ import os
 import sys
 
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QWidget
 
 from kiosk.app import build_kiosk
 from kiosk.app.notices import show_notices
+from kiosk.app.quiet import rest_outside_hours
 from kiosk.app.status import report_health
 from kiosk.app.usage import record_usage
 from kiosk.config import LoadedConfig
@@ -49,6 +50,23 @@ def _one_kiosk_lock() -> InstanceLock | None:
     return lock
 
 
+def _show(
+    qt_app: QApplication, window: QWidget, windowed: bool, size: tuple[int, int] | None
+) -> None:
+    """Show the window: in a normal window, or full screen, frameless, on top."""
+    if windowed:
+        window.resize(*(size or WINDOWED_SIZE))
+        window.show()
+    else:
+        window.setWindowFlags(
+            Qt.WindowType.FramelessWindowHint | Qt.WindowType.WindowStaysOnTopHint
+        )
+        # Full screen is a request to the window manager; a bare X server (xinit, no
+        # window manager) ignores it, so also cover the screen ourselves.
+        window.setGeometry(qt_app.primaryScreen().geometry())
+        window.showFullScreen()
+
+
 def run_kiosk(
     qt_app: QApplication,
     loaded: LoadedConfig,
@@ -82,7 +100,10 @@ def run_kiosk(
     # Proof of life is a painted frame: the heartbeat and the health file follow paints.
     reporter = report_health(kiosk)
     frames = reporter.frames
-    notifier = SystemdNotifier(alive=frames.alive)
+    quiet = rest_outside_hours(kiosk)
+    kiosk.health.resting = lambda: quiet.resting
+    # While resting the display may be off and paint nothing: not a hung kiosk.
+    notifier = SystemdNotifier(alive=lambda: frames.alive() or quiet.resting)
     usage = record_usage(kiosk)
     notices = show_notices(kiosk)
 
@@ -92,22 +113,13 @@ def run_kiosk(
         reporter.start()
         kiosk.warm_up_speech()
         notices.start()
+        quiet.start()
 
     after_first_frame(window, first_frame)
     kiosk.enable_kiosk_mode()
     if config.display_hide_cursor:
         qt_app.setOverrideCursor(Qt.CursorShape.BlankCursor)
-    if windowed:
-        window.resize(*(size or WINDOWED_SIZE))
-        window.show()
-    else:
-        window.setWindowFlags(
-            Qt.WindowType.FramelessWindowHint | Qt.WindowType.WindowStaysOnTopHint
-        )
-        # Full screen is a request to the window manager; a bare X server (xinit, no
-        # window manager) ignores it, so also cover the screen ourselves.
-        window.setGeometry(qt_app.primaryScreen().geometry())
-        window.showFullScreen()
+    _show(qt_app, window, windowed, size)
     log.info("Kiosk started (%s)", loaded.path or "built-in config")
     code = qt_app.exec()
     if usage is not None:

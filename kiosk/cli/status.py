@@ -70,7 +70,7 @@ def assess(health: dict[str, Any], now: float, max_age_s: float) -> tuple[bool, 
     age = now - float(health.get("updated", 0))
     if age > max_age_s:
         problems.append(f"stale: last written {age:.0f} s ago (the kiosk is not running or hung)")
-    elif not health.get("alive"):
+    elif not health.get("alive") and not health.get("resting"):
         problems.append(
             f"no frame painted for {float(health.get('last_frame_age_s', 0)):.0f} s "
             "(the screen shows nothing)"
@@ -87,6 +87,13 @@ def assess(health: dict[str, Any], now: float, max_age_s: float) -> tuple[bool, 
     return healthy, problems
 
 
+def screen_state(health: dict[str, Any]) -> str:
+    """ "painting", "resting (quiet hours)" or "NOT painting"."""
+    if health.get("resting"):
+        return "resting (quiet hours)"
+    return "painting" if health.get("alive") else "NOT painting"
+
+
 def describe(health: dict[str, Any], path: Path, now: float, max_age_s: float) -> list[str]:
     """The health file for a person."""
     healthy, problems = assess(health, now, max_age_s)
@@ -99,7 +106,7 @@ def describe(health: dict[str, Any], path: Path, now: float, max_age_s: float) -
     lines = [
         f"FAQ Kiosk {health.get('version')}: {'healthy' if healthy else 'NOT HEALTHY'} "
         f"(health file written {age:.0f} s ago: {path})",
-        f"  Screen: {'painting' if health.get('alive') else 'NOT painting'}, last frame "
+        f"  Screen: {screen_state(health)}, last frame "
         f"{float(health.get('last_frame_age_s', 0)):.1f} s ago; showing {health.get('screen')}",
         f"  Content: {health.get('content_id')} version {health.get('content_version')} "
         f"from {health.get('content_source')}",

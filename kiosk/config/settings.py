@@ -31,6 +31,14 @@ from kiosk.config.checks import (
     web_url_problem,
 )
 from kiosk.config.pin import PIN_FILE_NAME, pin_hash_problem, stored_pin_hash
+from kiosk.config.schedule import (
+    Schedule,
+    build_schedule,
+    command_problem,
+    days_problem,
+    holidays_problem,
+    time_problem,
+)
 from kiosk.config.tomlfile import Issue, TomlDocument, TomlFileError, read_toml
 from kiosk.system.files import default_state_dir
 from kiosk.system.screen_reader_modes import SCREEN_READER_MODES
@@ -231,6 +239,59 @@ SCHEMA: tuple[Setting, ...] = (
         path_problem,
     ),
     Setting(
+        "schedule.days",
+        list,
+        [],
+        'School days, e.g. ["mon", "tue", "wed", "thu", "fri"]. Empty: always on (no quiet '
+        "hours). Outside opening hours the screen is blanked (and powered down with "
+        "display_off), speech stops, and a touch wakes it.",
+        days_problem,
+    ),
+    Setting(
+        "schedule.open",
+        str,
+        "07:00",
+        "Opening time on school days (24 h clock, local time).",
+        time_problem,
+    ),
+    Setting(
+        "schedule.close",
+        str,
+        "17:00",
+        "Closing time; earlier than open means the next morning (open 18:00, close 02:00).",
+        time_problem,
+    ),
+    Setting(
+        "schedule.holidays",
+        list,
+        [],
+        "Dates without opening hours, e.g. [2026-12-24, 2026-12-25].",
+        holidays_problem,
+    ),
+    Setting(
+        "schedule.holidays_file",
+        str,
+        "",
+        "An iCalendar (.ics) file whose events are holidays too (a school calendar export; "
+        "all-day or not, each event's days count).",
+        path_problem,
+    ),
+    Setting(
+        "schedule.display_off",
+        list,
+        [],
+        'Command that powers the display down at closing, e.g. ["xset", "dpms", "force", '
+        '"off"] (X11) or ["wlopm", "--off", "*"] (cage). Empty: the screen is only blanked.',
+        command_problem,
+    ),
+    Setting(
+        "schedule.display_on",
+        list,
+        [],
+        "Command that powers the display up at opening or on a touch.",
+        command_problem,
+    ),
+    Setting(
         "notice_dir",
         str,
         "",
@@ -301,6 +362,13 @@ class Config:
     log_dir: str
     state_dir: str
     metrics_dir: str
+    schedule_days: list[str]
+    schedule_open: str
+    schedule_close: str
+    schedule_holidays: list[object]
+    schedule_holidays_file: str
+    schedule_display_off: list[str]
+    schedule_display_on: list[str]
     notice_dir: str
     usage_counts: bool
     usage_retention_days: int
@@ -352,6 +420,18 @@ class LoadedConfig:
         if self.config.staff_pin_file:
             return self.resolve_path(self.config.staff_pin_file)
         return self.path.parent / PIN_FILE_NAME if self.path is not None else None
+
+    def schedule(self) -> tuple[Schedule, list[str]]:
+        """The opening hours, and why holidays could not all be read."""
+        config = self.config
+        holidays_file = config.schedule_holidays_file
+        return build_schedule(
+            config.schedule_days,
+            config.schedule_open,
+            config.schedule_close,
+            config.schedule_holidays,
+            self.resolve_path(holidays_file) if holidays_file else None,
+        )
 
     def state_folder(self) -> Path:
         """Where the kiosk keeps what must survive a restart."""

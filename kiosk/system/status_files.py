@@ -33,7 +33,8 @@ MAX_HEALTH_BYTES = 256 * 1024
 
 #: Metric name, type and help text, in the order they are written.
 METRICS = (
-    ("faq_kiosk_up", "gauge", "1 while the kiosk runs and paints frames, else 0."),
+    ("faq_kiosk_up", "gauge", "1 while the kiosk runs and paints frames (or rests), else 0."),
+    ("faq_kiosk_resting", "gauge", "1 outside opening hours (the screen blank), else 0."),
     ("faq_kiosk_info", "gauge", "The kiosk's version, as a label; always 1."),
     ("faq_kiosk_last_frame_age_seconds", "gauge", "Seconds since the window last painted."),
     ("faq_kiosk_content_version_info", "gauge", "The content bundle shown; always 1."),
@@ -73,6 +74,7 @@ class HealthSnapshot:
     log_problem: str | None = None
     last_crash: str | None = None
     last_rollback: str | None = None  # the last automatic content rollback
+    resting: bool = False  # quiet hours: blank, the display maybe off, frames not needed
     format: int = FORMAT
 
     @property
@@ -98,7 +100,8 @@ def _number(value: float) -> str:
 def prometheus_text(snapshot: HealthSnapshot) -> str:
     """The snapshot in Prometheus' text exposition format (for node_exporter)."""
     samples: dict[str, list[tuple[str, float]]] = {
-        "faq_kiosk_up": [("", 1 if snapshot.alive else 0)],
+        "faq_kiosk_up": [("", 1 if snapshot.alive or snapshot.resting else 0)],
+        "faq_kiosk_resting": [("", 1 if snapshot.resting else 0)],
         "faq_kiosk_info": [(f'version="{_label(snapshot.version)}"', 1)],
         "faq_kiosk_last_frame_age_seconds": [("", round(snapshot.last_frame_age_s, 3))],
         "faq_kiosk_content_version_info": [

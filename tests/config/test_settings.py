@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import dataclasses
 import re
+from datetime import date
 from pathlib import Path
 from typing import Any
 
@@ -119,6 +120,15 @@ text_size = 150
 [links]
 campus-list = "https://example.org/campuses"
 safe2tell = "tel:+18775427233"
+
+[schedule]
+days = ["mon", "tue", "wed", "thu", "fri"]
+open = "06:30"
+close = "18:00"
+holidays = [2026-12-24, "2026-12-25"]
+holidays_file = "calendar.ics"
+display_off = ["xset", "dpms", "force", "off"]
+display_on = ["xset", "dpms", "force", "on"]
 """
 
 
@@ -154,6 +164,13 @@ def test_every_setting_given_validly_is_used(tmp_path: Path) -> None:
         log_dir="/var/log/faq-kiosk",
         state_dir="/var/lib/faq-kiosk/state",
         metrics_dir="/var/lib/prometheus/node-exporter",
+        schedule_days=["mon", "tue", "wed", "thu", "fri"],
+        schedule_open="06:30",
+        schedule_close="18:00",
+        schedule_holidays=[date(2026, 12, 24), "2026-12-25"],
+        schedule_holidays_file="calendar.ics",
+        schedule_display_off=["xset", "dpms", "force", "off"],
+        schedule_display_on=["xset", "dpms", "force", "on"],
         notice_dir="/etc/faq-kiosk/notices",
         usage_counts=False,
         usage_retention_days=90,

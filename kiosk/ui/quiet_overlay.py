@@ -1,0 +1,57 @@
+"""The quiet-hours screen: black, nothing on it; the first touch or key only wakes the
+kiosk (like the attract screen), it never presses what is below."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeyEvent, QMouseEvent
+from PySide6.QtWidgets import QFrame, QWidget
+
+
+class QuietOverlay(QFrame):
+    """Covers the window outside opening hours.
+
+    Signals:
+        woken(): a touch or key while shown; the overlay has closed.
+    """
+
+    woken = Signal()
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setProperty("role", "quiet")
+        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
+        self.setStyleSheet("background: #000000;")
+        self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
+        self.hide()
+
+    def attach(self, window: QWidget) -> None:
+        """Cover *window*, following its size."""
+        self.setParent(window)
+        window.installEventFilter(self)
+        self.setGeometry(window.rect())
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
+        if event.type() == QEvent.Type.Resize and isinstance(watched, QWidget):
+            self.setGeometry(watched.rect())
+        return False
+
+    def rest(self) -> None:
+        """Blank the window."""
+        self.show()
+        self.raise_()
+        self.setFocus()
+
+    def wake(self) -> None:
+        """Show the kiosk again (and say so, if it was resting)."""
+        if self.isVisible():
+            self.hide()
+            self.woken.emit()
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:  # noqa: N802 - Qt override
+        event.accept()
+        self.wake()
+
+    def keyPressEvent(self, event: QKeyEvent) -> None:  # noqa: N802 - Qt override
+        event.accept()
+        self.wake()

@@ -1,6 +1,7 @@
-"""Deployment configuration: the settings table (`settings`), what each value must be
-(`checks`), the TOML reader with line numbers (`tomlfile`), the staff PIN hash (`pin`)
-and the keypad's key names (`keymap`).
+"""Deployment configuration: the settings table (`schema`), loading and validating it
+(`settings`), what each value must be (`checks`), opening hours (`schedule`), the TOML
+reader with line numbers (`tomlfile`), the staff PIN hash (`pin`) and the keypad's key
+names (`keymap`).
 
 Below every layer but `kiosk.system`: it imports no other part of the kiosk.
 """

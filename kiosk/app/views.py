@@ -5,6 +5,9 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from datetime import date, datetime, timedelta
+
+from PySide6.QtCore import QTimer
 
 from kiosk.content.store import ContentStore
 from kiosk.state.session import VisitorSession
@@ -81,6 +84,9 @@ def connect_display(
         # only the kiosk's own widgets need it.
         window.setStyleSheet(style_sheet(palette_for(session.high_contrast)))
 
+    midnight = QTimer(window)
+    midnight.setSingleShot(True)
+
     def show_content() -> None:
         try:
             render_content()
@@ -92,7 +98,10 @@ def connect_display(
                 raise
 
     def render_content() -> None:
-        bundle = content.bundle
+        # Visitors see today's questions (manifest [dates]); midnight shows them again.
+        bundle = content.bundle.shown_on(date.today())
+        if content.bundle.dates:
+            midnight.start(ms_to_midnight())
         home.show_text(bundle)
         feedback = bundle.links.get("feedback")
         url = feedback.url if feedback and feedback.url else feedback_url
@@ -104,6 +113,8 @@ def connect_display(
         show_text_size()
         faq.set_open(session.open_question)
 
+    midnight.timeout.connect(show_content)
+
     def show_first_frame() -> None:
         show_theme()  # the text size comes with the content
         toolbar.set_high_contrast(session.high_contrast)
@@ -114,3 +125,10 @@ def connect_display(
     session.high_contrast_changed.connect(lambda _on: show_theme())
     content.changed.connect(show_content)
     return show_first_frame
+
+
+def ms_to_midnight(now: datetime | None = None) -> int:
+    """Milliseconds from *now* (local time) to one second after the next midnight."""
+    now = now or datetime.now()
+    tomorrow = datetime.combine(now.date() + timedelta(days=1), datetime.min.time())
+    return int((tomorrow - now).total_seconds() * 1000) + 1000

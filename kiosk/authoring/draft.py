@@ -226,6 +226,8 @@ def build_bundle(draft: Draft, previous: ContentBundle | None) -> ContentBundle:
         texts=texts,
         links=links,
         source="",
+        # Dates are set in the manifest by hand; an import into a bundle keeps them.
+        dates={q: d for q, d in previous.dates.items() if q in ids} if previous else {},
     )
 
 

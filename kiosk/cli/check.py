@@ -9,6 +9,7 @@ lacks: its bundle file, its interface catalog, its voice.
 from __future__ import annotations
 
 import os
+from datetime import date
 from pathlib import Path
 
 from kiosk import version
@@ -86,9 +87,22 @@ def check_content(report: Report, folder: Path | None, loaded: LoadedConfig) -> 
                 f"(set it in the config's [links] table)"
             )
     _check_bundle_languages(report, bundle, loaded)
+    _check_dates(report, bundle)
     for reviewed, line in review_lines(bundle, loaded.config.unreviewed_translations):
         (report.ok if reviewed else report.warn)(line)
     return offered_languages(bundle, loaded.config)
+
+
+def _check_dates(report: Report, bundle: ContentBundle) -> None:
+    today = date.today()
+    for question_id, dates in bundle.dates.items():
+        if reason := dates.never_after(today):
+            report.warn(f"question {question_id!r} is never shown again: {reason}")
+        elif not dates.shown(today):
+            report.ok(f"question {question_id!r} is shown from {dates.show_from}")
+        else:
+            until = f" until {dates.show_until}" if dates.show_until else ""
+            report.ok(f"question {question_id!r} is shown today{until}")
 
 
 def _check_bundle_languages(report: Report, bundle: ContentBundle, loaded: LoadedConfig) -> None:

@@ -16,12 +16,20 @@ from __future__ import annotations
 import hashlib
 import json
 import unicodedata
+from datetime import date, datetime
 from pathlib import Path
 from typing import Any
 
 from kiosk.config import language_code_problem, url_problem
 from kiosk.config.tomlfile import Issue, TomlDocument, TomlFileError, read_toml
-from kiosk.content.model import ContentBundle, LanguageText, Link, Question, TranslationState
+from kiosk.content.model import (
+    ContentBundle,
+    LanguageText,
+    Link,
+    Question,
+    ShowDates,
+    TranslationState,
+)
 
 MANIFEST = "manifest.toml"
 #: The `status` a translated question may record (NEW and NEEDS_REVIEW are found, not said).
@@ -229,6 +237,26 @@ def _load_language(
     return LanguageText(language, title, questions, labels, states, hashes)
 
 
+def _load_dates(manifest: _Checker, question_ids: list[str]) -> dict[str, ShowDates]:
+    dates: dict[str, ShowDates] = {}
+    for question_id in manifest.table(("dates",), set(question_ids)):
+        key = ("dates", question_id)
+        entry = manifest.table(key, {"show_from", "show_until"})
+        limits: dict[str, date | None] = {"show_from": None, "show_until": None}
+        for name in limits:
+            value = entry.get(name)
+            if value is None:
+                continue
+            if not isinstance(value, date) or isinstance(value, datetime):
+                manifest.report((*key, name), "must be a date, e.g. 2027-01-05 (no quotes)")
+                continue
+            limits[name] = value
+        if not entry:
+            manifest.report(key, "needs show_from, show_until or both")
+        dates[question_id] = ShowDates(limits["show_from"], limits["show_until"])
+    return dates
+
+
 def load_bundle(folder: Path) -> ContentBundle:
     """Load and validate the bundle in *folder*; raise `BundleInvalidError` with every problem."""
     issues: list[Issue] = []
@@ -238,7 +266,7 @@ def load_bundle(folder: Path) -> ContentBundle:
         raise BundleInvalidError(issues)
     manifest = _Checker(document, issues)
     top = manifest.table(
-        (), {"id", "version", "source_language", "languages", "questions", "links"}
+        (), {"id", "version", "source_language", "languages", "questions", "links", "dates"}
     )
     bundle_id = manifest.text(top, ("id",))
     version = manifest.text(top, ("version",))
@@ -254,6 +282,7 @@ def load_bundle(folder: Path) -> ContentBundle:
     if len(set(question_ids)) != len(question_ids):
         manifest.report(("questions",), "lists a question id twice")
     links = _load_links(manifest, question_ids)
+    dates = _load_dates(manifest, question_ids)
     if issues:
         raise BundleInvalidError(issues)
 
@@ -289,4 +318,5 @@ def load_bundle(folder: Path) -> ContentBundle:
         },
         source=str(folder),
         warnings=tuple(warnings),
+        dates=dates,
     )

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
+from datetime import date
 from enum import StrEnum
 
 from kiosk.config.tomlfile import Issue
@@ -68,6 +69,27 @@ class LanguageText:
 
 
 @dataclass(frozen=True)
+class ShowDates:
+    """When a question is shown (both days included; None: no limit on that side)."""
+
+    show_from: date | None = None
+    show_until: date | None = None
+
+    def shown(self, day: date) -> bool:
+        """Whether the question is shown on *day*."""
+        after = self.show_from is None or self.show_from <= day
+        return after and (self.show_until is None or day <= self.show_until)
+
+    def never_after(self, day: date) -> str | None:
+        """Why the question is never shown from *day* on (None: it will be)."""
+        if self.show_from and self.show_until and self.show_until < self.show_from:
+            return f"show_until {self.show_until} is before show_from {self.show_from}"
+        if self.show_until is not None and self.show_until < day:
+            return f"show_until {self.show_until} has passed"
+        return None
+
+
+@dataclass(frozen=True)
 class ContentBundle:
     """A validated FAQ bundle: questions in order, their text per language, links."""
 
@@ -83,6 +105,18 @@ class ContentBundle:
     #: Whether the screen marks answers whose translation is not reviewed (the config's
     #: `unreviewed_translations = "mark"`); set by the store, not the bundle's files.
     mark_unreviewed: bool = False
+    #: Questions shown only between two dates (manifest [dates]); the others always.
+    dates: Mapping[str, ShowDates] = field(default_factory=dict)
+
+    def shown_on(self, day: date) -> ContentBundle:
+        """The bundle as visitors see it on *day*: without the questions whose dates
+        leave them out."""
+        if not self.dates:
+            return self
+        shown = tuple(
+            q for q in self.question_ids if q not in self.dates or self.dates[q].shown(day)
+        )
+        return replace(self, question_ids=shown)
 
     def title(self, language: str) -> str:
         """The FAQ's title in *language* (the source language's if it has none)."""

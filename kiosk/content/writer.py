@@ -57,6 +57,10 @@ def manifest_text(bundle: ContentBundle) -> str:
         if link.display:
             lines.append(f"display = {toml_string(link.display)}")
         lines.append(f"questions = [{', '.join(toml_string(q) for q in link.questions)}]")
+    for question_id, dates in bundle.dates.items():
+        lines += ["", f"[dates.{toml_key(question_id)}]"]
+        lines += [f"show_from = {dates.show_from.isoformat()}"] if dates.show_from else []
+        lines += [f"show_until = {dates.show_until.isoformat()}"] if dates.show_until else []
     return "\n".join(lines) + "\n"
 
 

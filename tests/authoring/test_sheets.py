@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import csv
+import shutil
 from pathlib import Path
 
 import openpyxl
@@ -141,3 +142,16 @@ def test_a_sheet_with_problems_writes_nothing_and_says_where(
     errors = capsys.readouterr().err
     assert "row 2: the 'en' question has no answer" in errors
     assert "row 3: the link kind must be 'web' or 'phone', not 'fax'" in errors
+
+
+def test_a_reimport_keeps_the_dates_of_the_previous_bundle(
+    bundled_content: Path, tmp_path: Path
+) -> None:
+    previous = tmp_path / "previous"
+    shutil.copytree(bundled_content, previous)
+    with (previous / "manifest.toml").open("a", encoding="utf-8") as manifest:
+        manifest.write("\n[dates.savings]\nshow_from = 2027-01-05\n")
+    run("export", previous, "--xlsx", tmp_path / "faq.xlsx")
+    out = tmp_path / "out"
+    assert run("import", tmp_path / "faq.xlsx", "--out", out, "--previous", previous) == 0
+    assert load_bundle(out).dates == load_bundle(previous).dates

@@ -25,7 +25,7 @@ from kiosk.app.root import Kiosk
 from kiosk.config import LoadedConfig
 from kiosk.content.store import ContentStore, offered_languages
 from kiosk.speech.service import SpeechService
-from kiosk.state.session import Screen, VisitorSession
+from kiosk.state.session import VisitorSession
 from kiosk.system.frames import FrameClock
 from kiosk.system.screen_reader import ScreenReaderWatch
 from kiosk.system.status_files import (
@@ -41,26 +41,6 @@ log = logging.getLogger(__name__)
 
 #: How often the health file is replaced.
 WRITE_MS = 30_000
-
-
-class VisitorCount(QObject):
-    """Visitors since the start: a language chosen on Home after a reset counts one
-    (choosing another language or going back to Home is the same visitor)."""
-
-    def __init__(self, session: VisitorSession) -> None:
-        super().__init__(session)
-        self.total = 0
-        self._counted = False
-        session.screen_changed.connect(self._on_screen)
-        session.reset_done.connect(self._on_reset)
-
-    def _on_screen(self, screen: str) -> None:
-        if screen == Screen.FAQ and not self._counted:
-            self.total += 1
-            self._counted = True
-
-    def _on_reset(self) -> None:
-        self._counted = False
 
 
 class HealthReporter(QObject):
@@ -94,7 +74,6 @@ class HealthReporter(QObject):
         self.metrics_dir = textfile_dir(
             str(loaded.resolve_path(configured)) if configured not in ("", "off") else configured
         )
-        self.visitors = VisitorCount(session)
         self.starts = previous_starts(self.state_dir / HEALTH_NAME) + 1
         self.problem: str | None = None  # why the last write failed
         self._timer = QTimer(self)
@@ -125,7 +104,7 @@ class HealthReporter(QObject):
                 language: self._speech.availability(language)
                 for language in offered_languages(bundle, self._loaded.config)
             },
-            visitors=self.visitors.total,
+            visitors=self._session.visits,
             screen=self._session.screen,
             screen_reader_running=self._screen_reader.running,
             config_path=str(self._loaded.path or "built-in defaults"),

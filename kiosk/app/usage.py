@@ -50,14 +50,12 @@ class UsageRecorder(QObject):
         self._session, self._speech, self._today = session, speech, today
         self._pending: Counter[tuple[str, str]] = Counter()
         self._seen: set[tuple[str, str]] = set()  # this visitor's once-only counts
-        self._visiting = False  # a visitor chose a language and has not been reset yet
         self.problem: str | None = None  # why the last write failed
-        session.screen_changed.connect(self._on_screen)
+        session.visit_started.connect(self._on_visit)
         session.language_changed.connect(self._on_language)
         session.open_question_changed.connect(self._on_question)
         session.text_size_changed.connect(self._on_text_size)
         session.high_contrast_changed.connect(self._on_contrast)
-        session.reset_started.connect(self._on_reset_started)
         session.reset_done.connect(self._on_reset)
         idle.timed_out.connect(lambda: self._count("idle_reset", ""))
         self._timer = QTimer(self)
@@ -75,31 +73,25 @@ class UsageRecorder(QObject):
             self._seen.add((metric, key))
             self._count(metric, key)
 
-    def _on_screen(self, screen: str) -> None:
-        if screen == Screen.FAQ and not self._visiting:
-            self._visiting = True
-            self._once("visitors", "")
-            self._once("language", self._session.language)
+    def _on_visit(self) -> None:
+        self._once("visitors", "")
+        self._once("language", self._session.language)
 
     def _on_language(self, language: str) -> None:
-        if self._visiting and self._session.screen == Screen.FAQ:
+        if self._session.visiting and self._session.screen == Screen.FAQ:
             self._once("language", language)
 
     def _on_question(self, question_id: object) -> None:
-        if self._visiting and isinstance(question_id, str):
+        if self._session.visiting and isinstance(question_id, str):
             self._once("question", question_id)
 
     def _on_text_size(self, size: int) -> None:
-        if self._visiting and size > TEXT_SIZES[0]:
+        if self._session.visiting and size > TEXT_SIZES[0]:
             self._once("text_size", str(size))
 
     def _on_contrast(self, on: bool) -> None:
-        if self._visiting and on:
+        if self._session.visiting and on:
             self._once("high_contrast", "on")
-
-    def _on_reset_started(self) -> None:
-        # What the reset itself changes (the default language, text size) is nobody's.
-        self._visiting = False
 
     def read_started(self, question_id: str | None) -> None:
         """An answer (or the screen: None) is being read aloud at the visitor's asking."""
@@ -107,7 +99,6 @@ class UsageRecorder(QObject):
             self._count("read_aloud", question_id or "page")
 
     def _on_reset(self) -> None:
-        self._visiting = False
         self._seen.clear()
         self.flush()
 

@@ -54,7 +54,7 @@ class VisitorSession(QObject):
     Signals:
         language_changed(str), screen_changed(str), open_question_changed(object: str|None),
         text_size_changed(int), high_contrast_changed(bool), speech_speed_changed(str),
-        volume_changed(int), speech_mode_changed(bool), reset_started(), reset_done().
+        volume_changed(int), speech_mode_changed(bool), visit_started(), reset_done().
     """
 
     language_changed = Signal(str)
@@ -65,7 +65,7 @@ class VisitorSession(QObject):
     speech_speed_changed = Signal(str)
     volume_changed = Signal(int)
     speech_mode_changed = Signal(bool)
-    reset_started = Signal()
+    visit_started = Signal()
     reset_done = Signal()
 
     def __init__(self, defaults: SessionDefaults) -> None:
@@ -79,6 +79,9 @@ class VisitorSession(QObject):
         self._speech_speed = Speed.NORMAL
         self._volume = defaults.volume
         self._speech_mode = False
+        # A visit: from the first language chosen after a reset to the next reset.
+        self._visiting = False
+        self._visits = 0
 
     @property
     def language(self) -> str:
@@ -89,6 +92,17 @@ class VisitorSession(QObject):
     def screen(self) -> Screen:
         """Screen.HOME or Screen.FAQ."""
         return self._screen
+
+    @property
+    def visiting(self) -> bool:
+        """Whether a visitor has chosen a language since the last reset (what the reset
+        itself changes belongs to no visit)."""
+        return self._visiting
+
+    @property
+    def visits(self) -> int:
+        """Visits since the session was made (the kiosk started)."""
+        return self._visits
 
     @property
     def open_question(self) -> str | None:
@@ -203,7 +217,7 @@ class VisitorSession(QObject):
 
     def reset(self) -> None:
         """Back to a fresh session for the next visitor."""
-        self.reset_started.emit()
+        self._visiting = False
         self.set_open_question(None)
         self.set_language(self._defaults.language)
         self.set_text_size(self._defaults.text_size)
@@ -237,3 +251,7 @@ class VisitorSession(QObject):
         if screen != self._screen:
             self._screen = screen
             self.screen_changed.emit(screen)
+        if screen == Screen.FAQ and not self._visiting:
+            self._visiting = True
+            self._visits += 1
+            self.visit_started.emit()

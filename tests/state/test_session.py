@@ -71,3 +71,21 @@ def test_reset_restores_every_default(qtbot: QtBot) -> None:
         session.reset()
     assert session.is_fresh()
     assert (session.language, session.text_size, session.high_contrast) == ("es", 125, True)
+
+
+def test_a_visit_runs_from_the_first_language_chosen_to_the_reset(
+    session: VisitorSession,
+) -> None:
+    started: list[bool] = []
+    session.visit_started.connect(lambda: started.append(session.visiting))
+    session.language_changed.connect(lambda _l: started.append(session.visiting))
+    assert not session.visiting and session.visits == 0
+    session.choose_language("es")
+    session.go_home()
+    session.choose_language("vi")  # the same visit
+    assert session.visiting and session.visits == 1
+    started.clear()
+    session.reset()  # the default language it restores belongs to no visit
+    assert not session.visiting and started == [False]
+    session.choose_language("es")
+    assert session.visits == 2 and started[-1] is True

@@ -3,13 +3,15 @@ kiosk (like the attract screen), it never presses what is below."""
 
 from __future__ import annotations
 
-from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtCore import Qt, Signal
 from PySide6.QtGui import QKeyEvent, QMouseEvent
-from PySide6.QtWidgets import QFrame, QWidget
+from PySide6.QtWidgets import QWidget
+
+from kiosk.ui.overlay import Overlay
 
 
-class QuietOverlay(QFrame):
-    """Covers the window outside opening hours.
+class QuietOverlay(Overlay):
+    """Covers the window outside opening hours (`attach` it), with no card.
 
     Signals:
         woken(): a touch or key while shown; the overlay has closed.
@@ -19,22 +21,9 @@ class QuietOverlay(QFrame):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setProperty("role", "quiet")
-        self.setAttribute(Qt.WidgetAttribute.WA_StyledBackground)
-        self.setStyleSheet("background: #000000;")
+        self.setProperty("role", "quiet")  # black: ui/theme.py
+        self.card.hide()
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
-        self.hide()
-
-    def attach(self, window: QWidget) -> None:
-        """Cover *window*, following its size."""
-        self.setParent(window)
-        window.installEventFilter(self)
-        self.setGeometry(window.rect())
-
-    def eventFilter(self, watched: QObject, event: QEvent) -> bool:  # noqa: N802 - Qt override
-        if event.type() == QEvent.Type.Resize and isinstance(watched, QWidget):
-            self.setGeometry(watched.rect())
-        return False
 
     def rest(self) -> None:
         """Blank the window."""

@@ -19,7 +19,6 @@ counted across runs.
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import json
 import logging
 import shutil
@@ -70,15 +69,6 @@ class _State:
     running: bool = False
     started: float = 0.0
     last_rollback: str | None = None
-
-
-def file_sha256(path: Path) -> str:
-    """The SHA-256 of the file *path*, in hex (raises OSError)."""
-    digest = hashlib.sha256()
-    with path.open("rb") as file:
-        while chunk := file.read(1024 * 1024):
-            digest.update(chunk)
-    return digest.hexdigest()
 
 
 class ContentHistory:

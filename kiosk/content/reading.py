@@ -17,11 +17,12 @@ from pathlib import Path
 
 from kiosk.config.tomlfile import Issue
 from kiosk.content.archive import is_archive, load_archive
-from kiosk.content.history import ContentHistory, file_sha256
+from kiosk.content.history import ContentHistory
 from kiosk.content.loader import BundleInvalidError, load_bundle
 from kiosk.content.model import ContentBundle
 from kiosk.content.signing import (
     SIG_SUFFIX,
+    archive_digest,
     parse_public_key,
     signature_path,
     signature_problem,
@@ -98,9 +99,10 @@ def _read(source: Path, public_key: str, history: ContentHistory | None) -> Read
             history = None
             staged = source
     try:
-        sha256 = file_sha256(staged)
+        digest = archive_digest(staged)  # read once: for the rejected list and the signature
     except OSError as error:
         return _refused(source, f"cannot be read ({error.strerror or error})")
+    sha256 = digest.hex()
     if history is not None and history.is_rejected(sha256):
         return _refused(
             source,
@@ -115,7 +117,7 @@ def _read(source: Path, public_key: str, history: ContentHistory | None) -> Read
         if history is not None
         else signature_path(source)
     )
-    if (problem := _signature(staged, signature, public_key)) is not None:
+    if (problem := _signature(staged, signature, public_key, digest)) is not None:
         return _refused(source, problem, staged, history)
     try:
         bundle = load_archive(staged)
@@ -133,10 +135,12 @@ def _read(source: Path, public_key: str, history: ContentHistory | None) -> Read
     return ReadResult(bundle, [], staged if history is not None else None, sha256)
 
 
-def _signature(archive: Path, signature: Path, public_key: str) -> str | None:
+def _signature(
+    archive: Path, signature: Path, public_key: str, digest: bytes | None = None
+) -> str | None:
     if not public_key:
         return None
-    return signature_problem(archive, parse_public_key(public_key), signature)
+    return signature_problem(archive, parse_public_key(public_key), signature, digest)
 
 
 def _refused(

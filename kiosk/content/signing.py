@@ -139,10 +139,11 @@ def sign(archive: Path, private_key: Ed25519PrivateKey) -> Path:
 
 
 def signature_problem(
-    archive: Path, public_key: bytes, signature: Path | None = None
+    archive: Path, public_key: bytes, signature: Path | None = None, digest: bytes | None = None
 ) -> str | None:
     """Why *archive* is not signed by *public_key* (its signature file is *signature*,
-    default `signature_path(archive)`), as a sentence for IT; None if it is."""
+    default `signature_path(archive)`), as a sentence for IT; None if it is. *digest* is
+    the archive's `archive_digest` when the caller has it already."""
     signature = signature or signature_path(archive)
     expected = key_id(public_key)
     try:
@@ -172,7 +173,7 @@ def signature_problem(
             "update content_public_key after a key rotation"
         )
     try:
-        digest = archive_digest(archive)
+        digest = digest or archive_digest(archive)
     except OSError as error:
         return f"cannot be read to check its signature ({error.strerror or error})"
     from cryptography.exceptions import InvalidSignature

@@ -7,7 +7,8 @@ from pathlib import Path
 import pytest
 
 from kiosk.content.archive import pack
-from kiosk.content.history import CRASH_WINDOW_S, TRIAL_S, ContentHistory, file_sha256
+from kiosk.content.history import CRASH_WINDOW_S, TRIAL_S, ContentHistory
+from kiosk.content.signing import archive_digest
 from tests.helpers import FakeClock, titled_bundle
 
 
@@ -23,7 +24,7 @@ def archives(tmp_path: Path, bundled_content: Path) -> list[Path]:
 
 def adopt(history: ContentHistory, archive: Path, version: str) -> bool:
     staged = history.stage(archive)
-    return history.adopt(staged, file_sha256(staged), "faq", version)
+    return history.adopt(staged, archive_digest(staged).hex(), "faq", version)
 
 
 def test_keeps_the_newest_two_archives_and_deletes_older_ones(
@@ -57,7 +58,7 @@ def test_two_crashes_within_a_minute_of_a_new_archive_make_a_rollback_due(
     assert history.note_crash()
     good = history.roll_back("crashed")
     assert good is not None and good.version == "A" and history.previous is None
-    assert history.is_rejected(file_sha256(archives[1]))
+    assert history.is_rejected(archive_digest(archives[1]).hex())
     assert history.last_rollback is not None and "faq version B" in history.last_rollback
 
 

@@ -21,7 +21,9 @@ class QuietOverlay(Overlay):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
-        self.setProperty("role", "quiet")  # black: ui/theme.py
+        self.setProperty("role", "quiet")
+        # Black in every theme, so its own style sheet rather than the theme's.
+        self.setStyleSheet("QFrame { background: #000000; }")
         self.card.hide()
         self.setFocusPolicy(Qt.FocusPolicy.StrongFocus)
 

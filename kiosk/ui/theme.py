@@ -168,7 +168,6 @@ QFrame[role="notice"] {{
 }}
 QFrame[role="notice"]:focus {{ background: {p.focus_fill}; border-color: {p.focus_ring}; }}
 QFrame[role="overlay"] {{ background: rgba(0, 0, 0, 150); }}
-QFrame[role="quiet"] {{ background: #000000; }}
 QFrame[role="attract"] {{ background: {p.background}; }}
 Glyph {{ color: {p.text}; }}
 TextButton {{
